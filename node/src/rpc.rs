@@ -1,0 +1,56 @@
+//! The node's JSON-RPC methods beyond the standard ones: accounts, fees, the citizen services
+//! and, on the dev chain, manual sealing.
+
+use std::sync::Arc;
+
+use citizen_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use jsonrpsee::RpcModule;
+use sc_consensus_manual_seal::rpc::{EngineCommand, ManualSeal, ManualSealApiServer};
+use sc_transaction_pool_api::TransactionPool;
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+
+/// What the RPC methods need.
+pub struct FullDeps<C, P> {
+	/// The client.
+	pub client: Arc<C>,
+	/// The transaction pool.
+	pub pool: Arc<P>,
+	/// Where `engine_createBlock` sends its commands (dev chain only).
+	pub manual_seal: Option<futures::channel::mpsc::Sender<EngineCommand<<Block as sp_runtime::traits::Block>::Hash>>>,
+}
+
+/// All RPC methods of a full node.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
+		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ pallet_citizen_id_rpc::CitizenIdRuntimeApi<Block, AccountId>
+		+ BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	use pallet_citizen_id_rpc::{CitizenIdRpcHandler, CitizenIdRpcServer};
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool, manual_seal } = deps;
+
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(CitizenIdRpcServer::<_, AccountId>::into_rpc(CitizenIdRpcHandler::new(client)))?;
+	if let Some(sink) = manual_seal {
+		module.merge(ManualSeal::new(sink).into_rpc())?;
+	}
+
+	Ok(module)
+}

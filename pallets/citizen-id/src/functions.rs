@@ -1,0 +1,434 @@
+//! The pallet's logic. Dispatchables check the origin and call the `do_*` functions here;
+//! the read-only `*_verdict`/`*_view` functions serve the runtime API.
+
+use super::*;
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{Get, Time},
+};
+use frame_system::pallet_prelude::OriginFor;
+use sp_core::H256;
+use sp_runtime::DispatchError;
+
+impl<T: Config> Pallet<T> {
+	/// The signer of `origin`, if it is a registered issuer.
+	pub(crate) fn ensure_issuer(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
+		let who = frame_system::ensure_signed(origin)?;
+		ensure!(Issuers::<T>::contains_key(&who), Error::<T>::NotIssuer);
+		Ok(who)
+	}
+
+	/// The issuer's info, if it may attest or manage claims of `kind`.
+	fn ensure_may_attest(issuer: &T::AccountId, kind: ClaimKind) -> Result<IssuerInfo, DispatchError> {
+		let info = Issuers::<T>::get(issuer).ok_or(Error::<T>::NotIssuer)?;
+		ensure!(info.kinds.contains(&kind), Error::<T>::ClaimKindNotAllowed);
+		Ok(info)
+	}
+
+	/// `kinds` as a bounded set, refusing duplicates.
+	pub(crate) fn checked_kinds(
+		mut kinds: alloc::vec::Vec<ClaimKind>,
+	) -> Result<ClaimKinds, DispatchError> {
+		let len = kinds.len();
+		kinds.sort();
+		kinds.dedup();
+		ensure!(kinds.len() == len, Error::<T>::DuplicateClaimKind);
+		// Every distinct kind fits, so this cannot fail once duplicates are out.
+		ClaimKinds::try_from(kinds).map_err(|_| Error::<T>::DuplicateClaimKind.into())
+	}
+
+	/// A citizen record that is not deregistered.
+	fn live_citizen(citizen: CitizenId) -> Result<CitizenRecordOf<T>, DispatchError> {
+		let record = Citizens::<T>::get(citizen).ok_or(Error::<T>::UnknownCitizen)?;
+		ensure!(record.status != CitizenStatus::Deregistered, Error::<T>::CitizenDeregistered);
+		Ok(record)
+	}
+
+	pub(crate) fn do_register_issuer(issuer: T::AccountId, kinds: ClaimKinds) -> DispatchResult {
+		ensure!(!Issuers::<T>::contains_key(&issuer), Error::<T>::IssuerAlreadyRegistered);
+		let epoch = NextIssuerEpoch::<T>::get();
+		let next = epoch.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		NextIssuerEpoch::<T>::put(next);
+		Issuers::<T>::insert(&issuer, IssuerInfo { kinds: kinds.clone(), epoch });
+		Self::deposit_event(Event::IssuerRegistered { issuer, kinds, epoch });
+		Ok(())
+	}
+
+	pub(crate) fn do_update_issuer(issuer: T::AccountId, kinds: ClaimKinds) -> DispatchResult {
+		Issuers::<T>::try_mutate(&issuer, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::NotIssuer)?;
+			info.kinds = kinds.clone();
+			Ok::<(), DispatchError>(())
+		})?;
+		Self::deposit_event(Event::IssuerUpdated { issuer, kinds });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_issuer(issuer: T::AccountId) -> DispatchResult {
+		// Its epoch goes with it: claims and credentials carrying that epoch now read as
+		// suspended (see `claim_status`), with no loop over what it attested.
+		Issuers::<T>::take(&issuer).ok_or(Error::<T>::NotIssuer)?;
+		Self::deposit_event(Event::IssuerRemoved { issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_register_citizen(
+		issuer: T::AccountId,
+		account: T::AccountId,
+		commitment: Commitment,
+		home_zone: ZoneId,
+	) -> Result<CitizenId, DispatchError> {
+		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::AlreadyRegistered);
+		ensure!(!CitizenOf::<T>::contains_key(&account), Error::<T>::AccountAlreadyCitizen);
+		let citizen = NextCitizenId::<T>::get();
+		let next = citizen.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		NextCitizenId::<T>::put(next);
+		Commitments::<T>::insert(commitment, citizen);
+		CitizenOf::<T>::insert(&account, citizen);
+		Citizens::<T>::insert(
+			citizen,
+			CitizenRecord {
+				account: account.clone(),
+				commitment,
+				home_zone,
+				status: CitizenStatus::Active,
+				registered_by: issuer.clone(),
+				registered_at: T::Time::now(),
+			},
+		);
+		Self::deposit_event(Event::CitizenRegistered { citizen, account, home_zone, issuer });
+		Ok(citizen)
+	}
+
+	pub(crate) fn do_set_citizen_suspended(
+		issuer: T::AccountId,
+		citizen: CitizenId,
+		suspend: bool,
+	) -> DispatchResult {
+		let mut record = Self::live_citizen(citizen)?;
+		if suspend {
+			ensure!(record.status == CitizenStatus::Active, Error::<T>::CitizenAlreadySuspended);
+			record.status = CitizenStatus::Suspended;
+		} else {
+			ensure!(record.status == CitizenStatus::Suspended, Error::<T>::CitizenNotSuspended);
+			record.status = CitizenStatus::Active;
+		}
+		Citizens::<T>::insert(citizen, record);
+		Self::deposit_event(if suspend {
+			Event::CitizenSuspended { citizen, by: issuer }
+		} else {
+			Event::CitizenResumed { citizen, by: issuer }
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_issue_claim(
+		issuer: T::AccountId,
+		citizen: CitizenId,
+		value: ClaimValue,
+		valid_from: Moment,
+		valid_until: Moment,
+	) -> DispatchResult {
+		let kind = value.kind();
+		let info = Self::ensure_may_attest(&issuer, kind)?;
+		let mut record = Self::live_citizen(citizen)?;
+		ensure!(
+			valid_from < valid_until && valid_until > T::Time::now(),
+			Error::<T>::InvalidValidity
+		);
+		// A resident claim is the attested truth about where the citizen lives.
+		if let ClaimValue::Resident { zone, .. } = value {
+			if record.home_zone != zone {
+				record.home_zone = zone;
+				Citizens::<T>::insert(citizen, record);
+			}
+		}
+		let replaced = Claims::<T>::contains_key(citizen, kind);
+		Claims::<T>::insert(
+			citizen,
+			kind,
+			ClaimRecord {
+				value,
+				issuer: issuer.clone(),
+				issuer_epoch: info.epoch,
+				valid_from,
+				valid_until,
+				state: ClaimState::Active,
+			},
+		);
+		Self::deposit_event(Event::ClaimIssued {
+			citizen,
+			kind,
+			issuer,
+			valid_from,
+			valid_until,
+			replaced,
+		});
+		Ok(())
+	}
+
+	/// Suspend (`to = Suspended`), resume (`to = Active`) or revoke (`to = Revoked`) a claim.
+	pub(crate) fn do_change_claim_state(
+		issuer: T::AccountId,
+		citizen: CitizenId,
+		kind: ClaimKind,
+		to: ClaimState,
+	) -> DispatchResult {
+		Self::ensure_may_attest(&issuer, kind)?;
+		Self::live_citizen(citizen)?;
+		Claims::<T>::try_mutate(citizen, kind, |claim| {
+			let claim = claim.as_mut().ok_or(Error::<T>::ClaimNotFound)?;
+			let allowed = match (claim.state, to) {
+				(ClaimState::Revoked, _) => Err(Error::<T>::ClaimAlreadyRevoked),
+				(ClaimState::Active, ClaimState::Suspended) => Ok(()),
+				(_, ClaimState::Suspended) => Err(Error::<T>::ClaimNotActive),
+				(ClaimState::Suspended, ClaimState::Active) => Ok(()),
+				(_, ClaimState::Active) => Err(Error::<T>::ClaimNotSuspended),
+				(_, ClaimState::Revoked) => Ok(()),
+			};
+			allowed?;
+			claim.state = to;
+			Ok::<(), DispatchError>(())
+		})?;
+		let by = issuer;
+		Self::deposit_event(match to {
+			ClaimState::Suspended => Event::ClaimSuspended { citizen, kind, by },
+			ClaimState::Active => Event::ClaimResumed { citizen, kind, by },
+			ClaimState::Revoked => Event::ClaimRevoked { citizen, kind, by },
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_anchor_credential(
+		issuer: T::AccountId,
+		citizen: CitizenId,
+		digest: H256,
+		valid_until: Option<Moment>,
+	) -> DispatchResult {
+		let info = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?;
+		Self::live_citizen(citizen)?;
+		ensure!(!Credentials::<T>::contains_key(digest), Error::<T>::CredentialAlreadyAnchored);
+		let now = T::Time::now();
+		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::InvalidValidity);
+		let count = CredentialCount::<T>::get(citizen);
+		ensure!(count < T::MaxCredentialsPerCitizen::get(), Error::<T>::TooManyCredentials);
+		CredentialCount::<T>::insert(citizen, count.saturating_add(1));
+		Credentials::<T>::insert(
+			digest,
+			CredentialRecord {
+				citizen,
+				issuer: issuer.clone(),
+				issuer_epoch: info.epoch,
+				anchored_at: now,
+				valid_until,
+				revoked: false,
+			},
+		);
+		Self::deposit_event(Event::CredentialAnchored { digest, citizen, issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_credential(issuer: T::AccountId, digest: H256) -> DispatchResult {
+		Credentials::<T>::try_mutate(digest, |credential| {
+			let credential = credential.as_mut().ok_or(Error::<T>::UnknownCredential)?;
+			ensure!(credential.issuer == issuer, Error::<T>::NotCredentialIssuer);
+			ensure!(!credential.revoked, Error::<T>::CredentialAlreadyRevoked);
+			credential.revoked = true;
+			Ok::<(), DispatchError>(())
+		})?;
+		Self::deposit_event(Event::CredentialRevoked { digest, by: issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_request_rebind(
+		issuer: T::AccountId,
+		citizen: CitizenId,
+		new_account: T::AccountId,
+	) -> DispatchResult {
+		let record = Self::live_citizen(citizen)?;
+		ensure!(record.account != new_account, Error::<T>::SameAccount);
+		ensure!(!CitizenOf::<T>::contains_key(&new_account), Error::<T>::AccountAlreadyCitizen);
+		ensure!(!PendingRebinds::<T>::contains_key(citizen), Error::<T>::RebindAlreadyPending);
+		let effective_at = T::Time::now().saturating_add(RecoveryDelay::<T>::get());
+		PendingRebinds::<T>::insert(
+			citizen,
+			PendingRebind { new_account: new_account.clone(), requested_by: issuer.clone(), effective_at },
+		);
+		Self::deposit_event(Event::RebindRequested { citizen, new_account, effective_at, by: issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_rebind(who: T::AccountId, citizen: CitizenId) -> DispatchResult {
+		ensure!(PendingRebinds::<T>::contains_key(citizen), Error::<T>::NoPendingRebind);
+		let is_holder = Citizens::<T>::get(citizen).is_some_and(|r| r.account == who);
+		ensure!(is_holder || Issuers::<T>::contains_key(&who), Error::<T>::NotAllowedToCancel);
+		PendingRebinds::<T>::remove(citizen);
+		Self::deposit_event(Event::RebindCancelled { citizen, by: who });
+		Ok(())
+	}
+
+	pub(crate) fn do_enact_rebind(citizen: CitizenId) -> DispatchResult {
+		let pending = PendingRebinds::<T>::get(citizen).ok_or(Error::<T>::NoPendingRebind)?;
+		ensure!(T::Time::now() >= pending.effective_at, Error::<T>::RebindNotDue);
+		let mut record = Self::live_citizen(citizen)?;
+		// The new account may have become a citizen's account during the delay.
+		ensure!(
+			!CitizenOf::<T>::contains_key(&pending.new_account),
+			Error::<T>::AccountAlreadyCitizen
+		);
+		let old_account = core::mem::replace(&mut record.account, pending.new_account.clone());
+		record.status = CitizenStatus::Active;
+		CitizenOf::<T>::remove(&old_account);
+		CitizenOf::<T>::insert(&pending.new_account, citizen);
+		Citizens::<T>::insert(citizen, record);
+		PendingRebinds::<T>::remove(citizen);
+		Self::deposit_event(Event::CitizenRebound {
+			citizen,
+			old_account,
+			new_account: pending.new_account,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
+		let citizen = CitizenOf::<T>::take(&who).ok_or(Error::<T>::NotCitizen)?;
+		Citizens::<T>::mutate(citizen, |record| {
+			if let Some(record) = record {
+				record.status = CitizenStatus::Deregistered;
+			}
+		});
+		// Bounded: one claim per kind.
+		for kind in ClaimKind::ALL {
+			Claims::<T>::remove(citizen, kind);
+		}
+		PendingRebinds::<T>::remove(citizen);
+		Self::deposit_event(Event::CitizenDeregistered { citizen });
+		Ok(())
+	}
+
+	/// How an attestation by `issuer` in `epoch` stands now, before its own state and window
+	/// are considered: suspended when the citizen's ID is, or the issuer has since been removed.
+	fn attestation_suspended(
+		citizen: &CitizenRecordOf<T>,
+		issuer: &T::AccountId,
+		epoch: IssuerEpoch,
+	) -> bool {
+		citizen.status == CitizenStatus::Suspended ||
+			Issuers::<T>::get(issuer).is_none_or(|info| info.epoch != epoch)
+	}
+
+	/// Where `claim` of a citizen with `record` stands at `now`.
+	pub(crate) fn claim_status(
+		record: &CitizenRecordOf<T>,
+		claim: &ClaimRecordOf<T>,
+		now: Moment,
+	) -> ClaimStatus {
+		match claim.state {
+			ClaimState::Revoked => ClaimStatus::Revoked,
+			_ if record.status == CitizenStatus::Deregistered => ClaimStatus::Revoked,
+			ClaimState::Suspended => ClaimStatus::Suspended,
+			_ if Self::attestation_suspended(record, &claim.issuer, claim.issuer_epoch) =>
+				ClaimStatus::Suspended,
+			_ if now >= claim.valid_until => ClaimStatus::Expired,
+			_ if now < claim.valid_from => ClaimStatus::NotYetValid,
+			ClaimState::Active => ClaimStatus::Active,
+		}
+	}
+
+	/// "Is claim `kind` of `citizen` valid now?" `None` when the citizen holds no such claim.
+	pub fn claim_verdict(citizen: CitizenId, kind: ClaimKind) -> Option<ClaimVerdictOf<T>> {
+		let record = Citizens::<T>::get(citizen)?;
+		let claim = Claims::<T>::get(citizen, kind)?;
+		Some(ClaimVerdict {
+			status: Self::claim_status(&record, &claim, T::Time::now()),
+			issuer: claim.issuer,
+			valid_from: claim.valid_from,
+			valid_until: claim.valid_until,
+			value: claim.value,
+		})
+	}
+
+	/// "Is the credential with `digest` valid now?" `None` when nothing is anchored under it.
+	pub fn credential_verdict(digest: H256) -> Option<CredentialVerdictOf<T>> {
+		let credential = Credentials::<T>::get(digest)?;
+		let record = Citizens::<T>::get(credential.citizen)?;
+		let status = if credential.revoked || record.status == CitizenStatus::Deregistered {
+			ClaimStatus::Revoked
+		} else if Self::attestation_suspended(&record, &credential.issuer, credential.issuer_epoch)
+		{
+			ClaimStatus::Suspended
+		} else if credential.valid_until.is_some_and(|until| T::Time::now() >= until) {
+			ClaimStatus::Expired
+		} else {
+			ClaimStatus::Active
+		};
+		Some(CredentialVerdict {
+			status,
+			citizen: credential.citizen,
+			issuer: credential.issuer,
+			anchored_at: credential.anchored_at,
+			valid_until: credential.valid_until,
+		})
+	}
+
+	/// Everything held about `citizen`, for their own wallet.
+	pub fn citizen_view(citizen: CitizenId) -> Option<CitizenViewOf<T>> {
+		let record = Citizens::<T>::get(citizen)?;
+		let claims = ClaimKind::ALL
+			.into_iter()
+			.filter_map(|kind| Self::claim_verdict(citizen, kind).map(|v| (kind, v)))
+			.collect();
+		Some(CitizenView {
+			id: citizen,
+			record,
+			claims,
+			credential_count: CredentialCount::<T>::get(citizen),
+			pending_rebind: PendingRebinds::<T>::get(citizen),
+		})
+	}
+
+	/// The indexes agree: account ↔ citizen ↔ commitment, counters within bounds.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let next = NextCitizenId::<T>::get();
+		let mut citizens: u64 = 0;
+		for (id, record) in Citizens::<T>::iter() {
+			citizens = citizens.saturating_add(1);
+			ensure!(id < next, "citizen id at or above NextCitizenId");
+			ensure!(
+				Commitments::<T>::get(record.commitment) == Some(id),
+				"citizen's commitment does not point back to it"
+			);
+			let bound = CitizenOf::<T>::get(&record.account) == Some(id);
+			if record.status == CitizenStatus::Deregistered {
+				ensure!(!bound, "deregistered citizen still bound to an account");
+				ensure!(Claims::<T>::iter_prefix(id).next().is_none(), "deregistered citizen has claims");
+			} else {
+				ensure!(bound, "citizen's account does not point back to it");
+			}
+		}
+		ensure!(
+			Commitments::<T>::iter().count() as u64 == citizens,
+			"commitments and citizens differ in number"
+		);
+		for (account, id) in CitizenOf::<T>::iter() {
+			ensure!(
+				Citizens::<T>::get(id).is_some_and(|r| r.account == account),
+				"account bound to a citizen that does not know it"
+			);
+		}
+		for (id, count) in CredentialCount::<T>::iter() {
+			ensure!(count <= T::MaxCredentialsPerCitizen::get(), "too many credentials");
+			let anchored = Credentials::<T>::iter_values().filter(|c| c.citizen == id).count();
+			ensure!(anchored as u32 == count, "credential count out of step");
+		}
+		for (id, _) in PendingRebinds::<T>::iter() {
+			ensure!(
+				Citizens::<T>::get(id).is_some_and(|r| r.status != CitizenStatus::Deregistered),
+				"rebind pending for an unknown or deregistered citizen"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,48 @@
+//! [`CitizenRegistry`] for the other citizen-service pallets.
+
+use super::*;
+use citizen_primitives::ValidClaim;
+use frame_support::traits::Time;
+
+impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
+	fn citizen_of(who: &T::AccountId) -> Option<CitizenId> {
+		let citizen = CitizenOf::<T>::get(who)?;
+		Citizens::<T>::get(citizen)
+			.is_some_and(|record| record.status == CitizenStatus::Active)
+			.then_some(citizen)
+	}
+
+	fn account_of(citizen: CitizenId) -> Option<T::AccountId> {
+		Citizens::<T>::get(citizen)
+			.filter(|record| record.status != CitizenStatus::Deregistered)
+			.map(|record| record.account)
+	}
+
+	fn valid_claim(citizen: CitizenId, kind: ClaimKind) -> Option<ValidClaim<T::AccountId>> {
+		let record = Citizens::<T>::get(citizen)?;
+		let claim = Claims::<T>::get(citizen, kind)?;
+		(Self::claim_status(&record, &claim, T::Time::now()) == ClaimStatus::Active).then(|| {
+			ValidClaim { value: claim.value, issuer: claim.issuer, valid_until: claim.valid_until }
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_citizen(
+		account: &T::AccountId,
+		claims: &[ClaimValue],
+		valid_until: Moment,
+	) -> Result<CitizenId, sp_runtime::DispatchError> {
+		use codec::Encode;
+		let issuer: T::AccountId = frame_benchmarking::account("benchmark-issuer", 0, 0);
+		if !Issuers::<T>::contains_key(&issuer) {
+			let kinds = Self::checked_kinds(ClaimKind::ALL.to_vec())?;
+			Self::do_register_issuer(issuer.clone(), kinds)?;
+		}
+		let commitment = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&account.encode());
+		let citizen = Self::do_register_citizen(issuer.clone(), account.clone(), commitment, 1)?;
+		for claim in claims {
+			Self::do_issue_claim(issuer.clone(), citizen, claim.clone(), 0, valid_until)?;
+		}
+		Ok(citizen)
+	}
+}

@@ -1,0 +1,532 @@
+//! # Citizen ID pallet
+//!
+//! The digital citizen ID: the identity layer every citizen service checks eligibility against.
+//!
+//! ## Overview
+//!
+//! The city registers **issuers** (district offices, the partner bank, agencies) and says which
+//! kinds of claim each may attest. An issuer registers a **citizen** after an in-person or KYC
+//! check: the citizen's account, a salted commitment of the resident number and a home living
+//! zone, nothing else. One person, one ID: a commitment can be registered once, ever, and an
+//! account holds at most one ID. Issuers then attest typed **claims** about the citizen
+//! ("resident of zone 7 since March", "in the youth age band", "guardian in a household of
+//! three children") with a validity window, and may anchor the digest of an off-chain
+//! **verifiable credential**.
+//!
+//! A merchant or service asks one question, "is this claim valid now?", and gets the status,
+//! the issuer and the validity window (runtime API `CitizenIdApi`, node RPC
+//! `citizen_verifyClaim`). Expiry needs no transaction: it is judged against the block time.
+//!
+//! Benefits in other pallets are keyed by [`CitizenId`], never by account. When a citizen
+//! loses a phone, an issuer suspends the ID and, after an in-person check, asks to **rebind**
+//! it to a new account; the rebind can be enacted by anyone once the recovery delay has passed,
+//! and until then the citizen's old key (or an issuer) can cancel it.
+//!
+//! ## Terminology
+//!
+//! - **Commitment**: `blake2_256(salt ++ resident number)`, computed off chain. Reserved for
+//!   good once registered, also after the citizen deregisters.
+//! - **Claim**: an issuer-attested predicate about a citizen, one per [`ClaimKind`]; attesting
+//!   a kind again replaces the previous claim (re-issue).
+//! - **Issuer epoch**: each registration of an issuer gets a fresh epoch, and claims and
+//!   credentials remember the epoch they were attested in. Removing an issuer therefore
+//!   suspends everything it attested at once, with no loop over storage, until another issuer
+//!   re-attests it; re-registering the same account does not revive old attestations.
+//!
+//! ## Privacy model
+//!
+//! No name, resident number, birth date or address is stored. A citizen record holds an
+//! account, a salted commitment and a living zone; claims hold predicates (zone and residence
+//! start, a youth-band flag, a household commitment and a child count).
+//!
+//! ## Interface
+//!
+//! ### City (`AdminOrigin`: root or a council majority)
+//! - [`register_issuer`](Pallet::register_issuer), [`update_issuer`](Pallet::update_issuer),
+//!   [`remove_issuer`](Pallet::remove_issuer), [`set_recovery_delay`](Pallet::set_recovery_delay)
+//!
+//! ### Issuers (signed by a registered issuer)
+//! - [`register_citizen`](Pallet::register_citizen),
+//!   [`suspend_citizen`](Pallet::suspend_citizen), [`resume_citizen`](Pallet::resume_citizen)
+//! - [`issue_claim`](Pallet::issue_claim), [`suspend_claim`](Pallet::suspend_claim),
+//!   [`resume_claim`](Pallet::resume_claim), [`revoke_claim`](Pallet::revoke_claim) (only for
+//!   the kinds the issuer may attest)
+//! - [`anchor_credential`](Pallet::anchor_credential),
+//!   [`revoke_credential`](Pallet::revoke_credential)
+//! - [`request_rebind`](Pallet::request_rebind)
+//!
+//! ### Citizens
+//! - [`cancel_rebind`](Pallet::cancel_rebind) (also issuers), [`deregister`](Pallet::deregister)
+//!
+//! ### Anyone
+//! - [`enact_rebind`](Pallet::enact_rebind), once the delay has passed
+//!
+//! ### For other pallets
+//! - [`CitizenRegistry`] (in `impl_citizen_registry.rs`).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+mod impl_citizen_registry;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use citizen_primitives::{
+	CitizenId, CitizenRegistry, ClaimKind, ClaimStatus, ClaimValue, Commitment, Moment, ZoneId,
+};
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// An account in the lookup form extrinsics take (a `MultiAddress` in the runtime).
+pub type AccountIdLookupOf<T> =
+	<<T as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
+/// A citizen record of this runtime.
+pub type CitizenRecordOf<T> = CitizenRecord<<T as frame_system::Config>::AccountId>;
+/// A claim record of this runtime.
+pub type ClaimRecordOf<T> = ClaimRecord<<T as frame_system::Config>::AccountId>;
+/// A credential record of this runtime.
+pub type CredentialRecordOf<T> = CredentialRecord<<T as frame_system::Config>::AccountId>;
+/// A pending rebind of this runtime.
+pub type PendingRebindOf<T> = PendingRebind<<T as frame_system::Config>::AccountId>;
+/// A claim verdict of this runtime.
+pub type ClaimVerdictOf<T> = ClaimVerdict<<T as frame_system::Config>::AccountId>;
+/// A credential verdict of this runtime.
+pub type CredentialVerdictOf<T> = CredentialVerdict<<T as frame_system::Config>::AccountId>;
+/// A citizen view of this runtime.
+pub type CitizenViewOf<T> = CitizenView<<T as frame_system::Config>::AccountId>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{pallet_prelude::*, traits::Time};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::traits::StaticLookup;
+
+	/// The in-code storage version.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The city: registers and removes issuers, sets the recovery delay.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The clock claims, credentials and rebinds are judged against.
+		type Time: Time<Moment = Moment>;
+
+		/// How many credentials may be anchored for one citizen.
+		#[pallet::constant]
+		type MaxCredentialsPerCitizen: Get<u32>;
+
+		/// The longest recovery delay the city may set (ms).
+		#[pallet::constant]
+		type MaxRecoveryDelay: Get<Moment>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Registered issuers and the claim kinds each may attest.
+	#[pallet::storage]
+	pub type Issuers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, IssuerInfo>;
+
+	/// The epoch the next issuer registration gets.
+	#[pallet::storage]
+	pub type NextIssuerEpoch<T: Config> = StorageValue<_, IssuerEpoch, ValueQuery>;
+
+	/// The id the next registered citizen gets.
+	#[pallet::storage]
+	pub type NextCitizenId<T: Config> = StorageValue<_, CitizenId, ValueQuery>;
+
+	/// Citizen records, by citizen id.
+	#[pallet::storage]
+	pub type Citizens<T: Config> = StorageMap<_, Twox64Concat, CitizenId, CitizenRecordOf<T>>;
+
+	/// Which citizen an account acts for (not kept for deregistered citizens).
+	#[pallet::storage]
+	pub type CitizenOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, CitizenId>;
+
+	/// Every commitment ever registered, with its citizen. Never removed: one person, one ID.
+	#[pallet::storage]
+	pub type Commitments<T: Config> = StorageMap<_, Identity, Commitment, CitizenId>;
+
+	/// Claims, by citizen and kind.
+	#[pallet::storage]
+	pub type Claims<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CitizenId, Twox64Concat, ClaimKind, ClaimRecordOf<T>>;
+
+	/// Anchored credentials, by digest.
+	#[pallet::storage]
+	pub type Credentials<T: Config> = StorageMap<_, Identity, H256, CredentialRecordOf<T>>;
+
+	/// How many credentials are anchored for each citizen (bounded by
+	/// `MaxCredentialsPerCitizen`).
+	#[pallet::storage]
+	pub type CredentialCount<T: Config> = StorageMap<_, Twox64Concat, CitizenId, u32, ValueQuery>;
+
+	/// Rebinds waiting for the recovery delay.
+	#[pallet::storage]
+	pub type PendingRebinds<T: Config> = StorageMap<_, Twox64Concat, CitizenId, PendingRebindOf<T>>;
+
+	/// How long (ms) a requested rebind waits before it can be enacted.
+	#[pallet::storage]
+	pub type RecoveryDelay<T: Config> = StorageValue<_, Moment, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Issuers present from genesis, with the kinds each may attest.
+		pub issuers: alloc::vec::Vec<(T::AccountId, alloc::vec::Vec<ClaimKind>)>,
+		/// The recovery delay (ms).
+		pub recovery_delay: Moment,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				self.recovery_delay <= T::MaxRecoveryDelay::get(),
+				"recovery delay above MaxRecoveryDelay"
+			);
+			RecoveryDelay::<T>::put(self.recovery_delay);
+			for (issuer, kinds) in &self.issuers {
+				let kinds = Pallet::<T>::checked_kinds(kinds.clone())
+					.expect("genesis issuer kinds must be distinct");
+				Pallet::<T>::do_register_issuer(issuer.clone(), kinds)
+					.expect("genesis issuers must be distinct");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The city registered an issuer.
+		IssuerRegistered { issuer: T::AccountId, kinds: ClaimKinds, epoch: IssuerEpoch },
+		/// The city changed the claim kinds an issuer may attest.
+		IssuerUpdated { issuer: T::AccountId, kinds: ClaimKinds },
+		/// The city removed an issuer: everything it attested reads as suspended until another
+		/// issuer re-attests it.
+		IssuerRemoved { issuer: T::AccountId },
+		/// The city set the recovery delay.
+		RecoveryDelaySet { delay: Moment },
+		/// An issuer registered a citizen.
+		CitizenRegistered {
+			citizen: CitizenId,
+			account: T::AccountId,
+			home_zone: ZoneId,
+			issuer: T::AccountId,
+		},
+		/// An issuer suspended a citizen's ID.
+		CitizenSuspended { citizen: CitizenId, by: T::AccountId },
+		/// An issuer resumed a citizen's ID.
+		CitizenResumed { citizen: CitizenId, by: T::AccountId },
+		/// A citizen gave up their ID. The commitment stays reserved.
+		CitizenDeregistered { citizen: CitizenId },
+		/// An issuer attested a claim (replacing any earlier claim of the kind).
+		ClaimIssued {
+			citizen: CitizenId,
+			kind: ClaimKind,
+			issuer: T::AccountId,
+			valid_from: Moment,
+			valid_until: Moment,
+			replaced: bool,
+		},
+		/// An issuer put a claim on hold.
+		ClaimSuspended { citizen: CitizenId, kind: ClaimKind, by: T::AccountId },
+		/// An issuer lifted the hold on a claim.
+		ClaimResumed { citizen: CitizenId, kind: ClaimKind, by: T::AccountId },
+		/// An issuer withdrew a claim.
+		ClaimRevoked { citizen: CitizenId, kind: ClaimKind, by: T::AccountId },
+		/// An issuer anchored a credential digest.
+		CredentialAnchored { digest: H256, citizen: CitizenId, issuer: T::AccountId },
+		/// The anchoring issuer revoked a credential.
+		CredentialRevoked { digest: H256, by: T::AccountId },
+		/// An issuer asked to move a citizen to a new account.
+		RebindRequested {
+			citizen: CitizenId,
+			new_account: T::AccountId,
+			effective_at: Moment,
+			by: T::AccountId,
+		},
+		/// A pending rebind was cancelled.
+		RebindCancelled { citizen: CitizenId, by: T::AccountId },
+		/// A citizen now acts through a new account; everything keyed by the citizen follows.
+		CitizenRebound { citizen: CitizenId, old_account: T::AccountId, new_account: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already a registered issuer.
+		IssuerAlreadyRegistered,
+		/// The account is not a registered issuer.
+		NotIssuer,
+		/// A claim kind was listed twice.
+		DuplicateClaimKind,
+		/// The issuer may not attest or manage claims of this kind.
+		ClaimKindNotAllowed,
+		/// The recovery delay is above `MaxRecoveryDelay`.
+		RecoveryDelayTooLong,
+		/// This commitment is already registered: one person, one ID.
+		AlreadyRegistered,
+		/// The account already acts for a citizen.
+		AccountAlreadyCitizen,
+		/// No citizen with this id.
+		UnknownCitizen,
+		/// The citizen has deregistered.
+		CitizenDeregistered,
+		/// The citizen's ID is already suspended.
+		CitizenAlreadySuspended,
+		/// The citizen's ID is not suspended.
+		CitizenNotSuspended,
+		/// The caller does not act for a citizen.
+		NotCitizen,
+		/// `valid_from` must be before `valid_until`, and `valid_until` in the future.
+		InvalidValidity,
+		/// The citizen holds no claim of this kind.
+		ClaimNotFound,
+		/// The claim is not active, so it cannot be suspended.
+		ClaimNotActive,
+		/// The claim is not suspended, so it cannot be resumed.
+		ClaimNotSuspended,
+		/// The claim is already revoked.
+		ClaimAlreadyRevoked,
+		/// A credential with this digest is already anchored.
+		CredentialAlreadyAnchored,
+		/// No credential with this digest.
+		UnknownCredential,
+		/// Only the issuer that anchored a credential may revoke it.
+		NotCredentialIssuer,
+		/// The credential is already revoked.
+		CredentialAlreadyRevoked,
+		/// The citizen has `MaxCredentialsPerCitizen` credentials already.
+		TooManyCredentials,
+		/// A rebind is already pending for this citizen.
+		RebindAlreadyPending,
+		/// No rebind is pending for this citizen.
+		NoPendingRebind,
+		/// The recovery delay has not passed yet.
+		RebindNotDue,
+		/// The new account is the one the citizen already uses.
+		SameAccount,
+		/// Only the citizen's current account or an issuer may cancel a rebind.
+		NotAllowedToCancel,
+		/// A counter reached its limit.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register `issuer`, allowed to attest claims of `kinds`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_issuer())]
+		pub fn register_issuer(
+			origin: OriginFor<T>,
+			issuer: AccountIdLookupOf<T>,
+			kinds: alloc::vec::Vec<ClaimKind>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let issuer = T::Lookup::lookup(issuer)?;
+			Self::do_register_issuer(issuer, Self::checked_kinds(kinds)?)
+		}
+
+		/// Change the claim kinds `issuer` may attest. Claims it already attested are kept.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_issuer())]
+		pub fn update_issuer(
+			origin: OriginFor<T>,
+			issuer: AccountIdLookupOf<T>,
+			kinds: alloc::vec::Vec<ClaimKind>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let issuer = T::Lookup::lookup(issuer)?;
+			Self::do_update_issuer(issuer, Self::checked_kinds(kinds)?)
+		}
+
+		/// Remove `issuer`. Everything it attested reads as suspended from now on, until
+		/// another issuer re-attests it. Citizens it registered keep their IDs.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_issuer())]
+		pub fn remove_issuer(origin: OriginFor<T>, issuer: AccountIdLookupOf<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let issuer = T::Lookup::lookup(issuer)?;
+			Self::do_remove_issuer(issuer)
+		}
+
+		/// Set how long (ms) a requested rebind waits before it can be enacted.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_recovery_delay())]
+		pub fn set_recovery_delay(origin: OriginFor<T>, delay: Moment) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(delay <= T::MaxRecoveryDelay::get(), Error::<T>::RecoveryDelayTooLong);
+			RecoveryDelay::<T>::put(delay);
+			Self::deposit_event(Event::RecoveryDelaySet { delay });
+			Ok(())
+		}
+
+		/// Register a citizen acting through `account`, identified by the salted `commitment`
+		/// of their resident number, living in `home_zone`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::register_citizen())]
+		pub fn register_citizen(
+			origin: OriginFor<T>,
+			account: AccountIdLookupOf<T>,
+			commitment: Commitment,
+			home_zone: ZoneId,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			let account = T::Lookup::lookup(account)?;
+			Self::do_register_citizen(issuer, account, commitment, home_zone).map(|_| ())
+		}
+
+		/// Suspend a citizen's ID (e.g. a lost phone). Its claims read as suspended.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::suspend_citizen())]
+		pub fn suspend_citizen(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_set_citizen_suspended(issuer, citizen, true)
+		}
+
+		/// Lift a suspension.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::resume_citizen())]
+		pub fn resume_citizen(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_set_citizen_suspended(issuer, citizen, false)
+		}
+
+		/// Attest `claim` about `citizen`, valid from `valid_from` until `valid_until` (ms).
+		/// Replaces an earlier claim of the same kind (re-issue).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::issue_claim())]
+		pub fn issue_claim(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			claim: ClaimValue,
+			valid_from: Moment,
+			valid_until: Moment,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_issue_claim(issuer, citizen, claim, valid_from, valid_until)
+		}
+
+		/// Put a claim on hold.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::suspend_claim())]
+		pub fn suspend_claim(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			kind: ClaimKind,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_change_claim_state(issuer, citizen, kind, ClaimState::Suspended)
+		}
+
+		/// Lift the hold on a claim.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::resume_claim())]
+		pub fn resume_claim(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			kind: ClaimKind,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_change_claim_state(issuer, citizen, kind, ClaimState::Active)
+		}
+
+		/// Withdraw a claim. Only a fresh `issue_claim` brings the kind back.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::revoke_claim())]
+		pub fn revoke_claim(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			kind: ClaimKind,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_change_claim_state(issuer, citizen, kind, ClaimState::Revoked)
+		}
+
+		/// Anchor the digest of an off-chain verifiable credential issued to `citizen`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::anchor_credential())]
+		pub fn anchor_credential(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			digest: H256,
+			valid_until: Option<Moment>,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_anchor_credential(issuer, citizen, digest, valid_until)
+		}
+
+		/// Revoke a credential this issuer anchored.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::revoke_credential())]
+		pub fn revoke_credential(origin: OriginFor<T>, digest: H256) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_revoke_credential(issuer, digest)
+		}
+
+		/// After an in-person check, ask to move `citizen` to `new_account`. It can be enacted
+		/// once the recovery delay has passed.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::request_rebind())]
+		pub fn request_rebind(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			new_account: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			let new_account = T::Lookup::lookup(new_account)?;
+			Self::do_request_rebind(issuer, citizen, new_account)
+		}
+
+		/// Cancel a pending rebind: by the citizen's current account (the "that was not me"
+		/// button) or by an issuer.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::cancel_rebind())]
+		pub fn cancel_rebind(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_rebind(who, citizen)
+		}
+
+		/// Enact a rebind whose delay has passed. Anyone may call this; it also lifts a
+		/// suspension of the ID, since the lost key is no longer bound to it.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::enact_rebind())]
+		pub fn enact_rebind(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_enact_rebind(citizen)
+		}
+
+		/// Give up one's own ID. Claims are dropped, credentials read as revoked, and the
+		/// commitment stays reserved so nobody can re-create the ID.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::deregister())]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deregister(who)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+//! What other pallets see through `CitizenRegistry`.
+
+use super::*;
+use frame_support::assert_ok;
+
+#[test]
+fn registry_answers_for_active_citizens_and_valid_claims() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		attest_resident(alice);
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::citizen_of(&ALICE), Some(alice));
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::account_of(alice), Some(ALICE));
+		let claim = <CitizenIds as CitizenRegistry<u64>>::valid_claim(alice, ClaimKind::Resident)
+			.expect("valid");
+		assert_eq!(claim.value, resident(7));
+		assert_eq!(claim.issuer, OFFICE);
+		assert!(!<CitizenIds as CitizenRegistry<u64>>::has_valid_claim(
+			alice,
+			ClaimKind::YouthAgeBand
+		));
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::citizen_of(&BOB), None);
+	});
+}
+
+#[test]
+fn a_suspended_citizen_gets_no_services() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		attest_resident(alice);
+		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::citizen_of(&ALICE), None);
+		assert!(!<CitizenIds as CitizenRegistry<u64>>::has_valid_claim(alice, ClaimKind::Resident));
+		// The account is still known, e.g. for a refund.
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::account_of(alice), Some(ALICE));
+	});
+}
+
+#[test]
+fn expired_claims_are_not_valid() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		attest_resident(alice);
+		advance(365 * DAY);
+		assert!(!<CitizenIds as CitizenRegistry<u64>>::has_valid_claim(alice, ClaimKind::Resident));
+	});
+}
+
+#[test]
+fn benefits_follow_the_citizen_to_a_new_key() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		attest_resident(alice);
+		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
+		advance(RECOVERY_DELAY);
+		assert_ok!(CitizenIds::enact_rebind(signed(ALICE_NEW_PHONE), alice));
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::citizen_of(&ALICE_NEW_PHONE), Some(alice));
+		assert_eq!(<CitizenIds as CitizenRegistry<u64>>::citizen_of(&ALICE), None);
+		assert!(<CitizenIds as CitizenRegistry<u64>>::has_valid_claim(alice, ClaimKind::Resident));
+	});
+}

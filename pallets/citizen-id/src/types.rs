@@ -1,0 +1,156 @@
+//! Records kept by the citizen ID pallet, and the read-only views served to wallets and
+//! merchants.
+
+use citizen_primitives::{ClaimKind, ClaimStatus, ClaimValue, Commitment, Moment, ZoneId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+
+
+/// Every registration of an issuer gets a fresh epoch. A claim or credential remembers the
+/// epoch of the issuer that attested it, so removing an issuer (or removing and re-adding it)
+/// suspends what it attested without touching a single stored claim.
+pub type IssuerEpoch = u32;
+
+/// The claim kinds an issuer may attest. There are few kinds, so this is tiny.
+pub type ClaimKinds = BoundedVec<ClaimKind, ConstU32<{ ClaimKind::ALL.len() as u32 }>>;
+
+/// A registered issuer: a district office, the partner bank, an agency.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct IssuerInfo {
+	/// The kinds of claim this issuer may attest.
+	pub kinds: ClaimKinds,
+	/// This registration's epoch.
+	pub epoch: IssuerEpoch,
+}
+
+/// Whether a citizen's ID can be used.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum CitizenStatus {
+	/// In use.
+	Active,
+	/// On hold, e.g. after a lost phone; claims read as suspended until resumed.
+	Suspended,
+	/// Given up by the citizen. The commitment stays reserved so the ID cannot be re-created.
+	Deregistered,
+}
+
+/// A citizen's on-chain record. Deliberately holds no personal data: the commitment is a
+/// salted hash of the resident number, and the zone is a coarse living area.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct CitizenRecord<AccountId> {
+	/// The account that acts for the citizen now.
+	pub account: AccountId,
+	/// Salted commitment of the resident number (one person, one ID).
+	pub commitment: Commitment,
+	/// Home living zone.
+	pub home_zone: ZoneId,
+	/// Whether the ID can be used.
+	pub status: CitizenStatus,
+	/// The issuer that registered the citizen.
+	pub registered_by: AccountId,
+	/// When.
+	pub registered_at: Moment,
+}
+
+/// Whether an issuer has put a claim on hold or withdrawn it. Expiry and issuer removal are
+/// not stored: they are judged when the claim is read.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub enum ClaimState {
+	Active,
+	Suspended,
+	Revoked,
+}
+
+/// An attested claim.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct ClaimRecord<AccountId> {
+	pub value: ClaimValue,
+	pub issuer: AccountId,
+	pub issuer_epoch: IssuerEpoch,
+	pub valid_from: Moment,
+	pub valid_until: Moment,
+	pub state: ClaimState,
+}
+
+/// The digest of an off-chain verifiable credential, anchored for a citizen.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct CredentialRecord<AccountId> {
+	pub citizen: citizen_primitives::CitizenId,
+	pub issuer: AccountId,
+	pub issuer_epoch: IssuerEpoch,
+	pub anchored_at: Moment,
+	/// `None`: valid until revoked.
+	pub valid_until: Option<Moment>,
+	pub revoked: bool,
+}
+
+/// A key rebind waiting for its delay to pass.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct PendingRebind<AccountId> {
+	/// The account the citizen moves to.
+	pub new_account: AccountId,
+	/// The issuer that asked for it (after an in-person check).
+	pub requested_by: AccountId,
+	/// From this moment anyone may enact it.
+	pub effective_at: Moment,
+}
+
+/// The answer to "is this claim valid now?": status, issuer and validity, nothing more.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ClaimVerdict<AccountId> {
+	pub status: ClaimStatus,
+	pub issuer: AccountId,
+	pub valid_from: Moment,
+	pub valid_until: Moment,
+	pub value: ClaimValue,
+}
+
+/// The answer to "is this credential valid now?".
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CredentialVerdict<AccountId> {
+	pub status: ClaimStatus,
+	pub citizen: citizen_primitives::CitizenId,
+	pub issuer: AccountId,
+	pub anchored_at: Moment,
+	pub valid_until: Option<Moment>,
+}
+
+/// Everything the chain holds about one citizen, for the citizen's own wallet.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CitizenView<AccountId> {
+	pub id: citizen_primitives::CitizenId,
+	pub record: CitizenRecord<AccountId>,
+	pub claims: alloc::vec::Vec<(ClaimKind, ClaimVerdict<AccountId>)>,
+	pub credential_count: u32,
+	pub pending_rebind: Option<PendingRebind<AccountId>>,
+}
+

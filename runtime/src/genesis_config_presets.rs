@@ -1,0 +1,189 @@
+//! Genesis presets: `development`, `local_testnet` and `city_testnet`.
+//!
+//! Every preset creates the local currency (asset [`LOCAL_CURRENCY_ID`], "Dongbaek won", no
+//! minor unit, sufficient so merchants and program accounts need no native token) with the
+//! city as its admin, and seats a council whose majority acts as [`crate::CityOrigin`].
+
+use crate::{
+	AccountId, AssetsConfig, AuraConfig, BalancesConfig, CitizenIdConfig, CouncilConfig,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAY_MS, LOCAL_CURRENCY_ID, UNIT, WON,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::crypto::UncheckedFrom;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The preset for the four-institution city testnet.
+pub const CITY_TESTNET_RUNTIME_PRESET: &str = "city_testnet";
+
+/// The local currency's name, symbol and decimals.
+pub const LOCAL_CURRENCY_NAME: &[u8] = b"Dongbaek won";
+pub const LOCAL_CURRENCY_SYMBOL: &[u8] = b"DBW";
+pub const LOCAL_CURRENCY_DECIMALS: u8 = 0;
+
+/// Native token each endowed account starts with.
+const ENDOWMENT: u128 = 1_000_000 * UNIT;
+/// Local currency each endowed account starts with on dev chains.
+const DEV_LOCAL_CURRENCY: u128 = 10_000_000 * WON;
+
+/// A validator: its account, Aura key and GRANDPA key.
+pub struct Validator {
+	pub account: AccountId,
+	pub aura: AuraId,
+	pub grandpa: GrandpaId,
+}
+
+impl Validator {
+	fn dev(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
+		Self { account: sr.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
+	}
+
+	fn from_raw(sr25519: [u8; 32], ed25519: [u8; 32]) -> Self {
+		Self {
+			account: AccountId::new(sr25519),
+			aura: AuraId::unchecked_from(sr25519),
+			grandpa: GrandpaId::unchecked_from(ed25519),
+		}
+	}
+}
+
+/// What differs between presets.
+struct Network {
+	validators: Vec<Validator>,
+	/// Sudo, and admin of the local currency.
+	city: AccountId,
+	council: Vec<AccountId>,
+	endowed: Vec<AccountId>,
+	local_currency_holders: Vec<(AccountId, u128)>,
+	recovery_delay_ms: u64,
+}
+
+fn genesis(network: Network) -> Value {
+	let Network { validators, city, council, endowed, local_currency_holders, recovery_delay_ms } =
+		network;
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: AuraConfig { authorities: validators.iter().map(|v| v.aura.clone()).collect() },
+		grandpa: GrandpaConfig {
+			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
+		},
+		sudo: SudoConfig { key: Some(city.clone()) },
+		council: CouncilConfig { members: council },
+		assets: AssetsConfig {
+			assets: vec![(LOCAL_CURRENCY_ID, city.clone(), true, 1)],
+			metadata: vec![(
+				LOCAL_CURRENCY_ID,
+				LOCAL_CURRENCY_NAME.to_vec(),
+				LOCAL_CURRENCY_SYMBOL.to_vec(),
+				LOCAL_CURRENCY_DECIMALS,
+			)],
+			accounts: local_currency_holders
+				.into_iter()
+				.map(|(who, amount)| (LOCAL_CURRENCY_ID, who, amount))
+				.collect::<Vec<_>>(),
+		},
+		citizen_id: CitizenIdConfig { recovery_delay: recovery_delay_ms },
+	})
+}
+
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// One validator (Alice), who is also sudo and the city; dev accounts hold native token and
+/// local currency; a 30 s recovery delay so recovery can be tried by hand.
+fn development() -> Value {
+	let dev = dev_accounts();
+	genesis(Network {
+		validators: vec![Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		city: Sr25519Keyring::Alice.to_account_id(),
+		council: vec![
+			Sr25519Keyring::Alice.to_account_id(),
+			Sr25519Keyring::Bob.to_account_id(),
+			Sr25519Keyring::Charlie.to_account_id(),
+		],
+		local_currency_holders: dev.iter().cloned().map(|a| (a, DEV_LOCAL_CURRENCY)).collect(),
+		endowed: dev,
+		recovery_delay_ms: 30_000,
+	})
+}
+
+/// Alice and Bob validate; otherwise as `development`.
+fn local_testnet() -> Value {
+	let dev = dev_accounts();
+	genesis(Network {
+		validators: vec![
+			Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			Validator::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		city: Sr25519Keyring::Alice.to_account_id(),
+		council: vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
+		local_currency_holders: dev.iter().cloned().map(|a| (a, DEV_LOCAL_CURRENCY)).collect(),
+		endowed: dev,
+		recovery_delay_ms: 30_000,
+	})
+}
+
+/// The four institutions that run the city testnet, in order: city hall, the partner bank, a
+/// district office and a university. Their keys derive from the dev phrase with the paths
+/// `//CityHall`, `//PartnerBank`, `//DistrictOffice` and `//University` (sr25519 for the
+/// account and Aura, ed25519 for GRANDPA), so anyone can run a testnet validator; a real
+/// launch replaces them with keys generated on the operators' own machines.
+pub fn city_testnet_validators() -> Vec<Validator> {
+	CITY_TESTNET_KEYS.iter().map(|(sr, ed)| Validator::from_raw(*sr, *ed)).collect()
+}
+
+/// (sr25519, ed25519) public keys of `//CityHall`, `//PartnerBank`, `//DistrictOffice` and
+/// `//University`; `tests::city_testnet_keys_derive_from_their_paths` checks them.
+pub const CITY_TESTNET_KEYS: [([u8; 32], [u8; 32]); 4] = [
+	([0u8; 32], [0u8; 32]),
+	([1u8; 32], [1u8; 32]),
+	([2u8; 32], [2u8; 32]),
+	([3u8; 32], [3u8; 32]),
+];
+
+/// City hall is sudo and the currency's admin; the four operators form the council; no local
+/// currency exists until the bank mints it; a one-day recovery delay.
+fn city_testnet() -> Value {
+	let validators = city_testnet_validators();
+	let operators: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
+	let [(city_hall, _), ..] = CITY_TESTNET_KEYS;
+	genesis(Network {
+		city: AccountId::new(city_hall),
+		council: operators.clone(),
+		endowed: operators,
+		validators,
+		local_currency_holders: vec![],
+		recovery_delay_ms: DAY_MS,
+	})
+}
+
+/// The preset called `id`, as JSON.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		CITY_TESTNET_RUNTIME_PRESET => city_testnet(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(CITY_TESTNET_RUNTIME_PRESET),
+	]
+}
