@@ -190,6 +190,13 @@ pub trait VoucherLedger<AccountId, Balance> {
 	fn balance(program: ProgramId, citizen: CitizenId) -> Balance;
 }
 
+/// Lets benchmarks move the clock (the runtime sets `pallet-timestamp`'s `Now`).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkClock {
+	/// Make `now` the current time.
+	fn set_now(now: Moment);
+}
+
 /// A salted commitment to a personal datum (a resident number, a household). Computed off
 /// chain as `blake2_256(salt ++ datum)`; only the hash is ever submitted.
 pub type Commitment = H256;

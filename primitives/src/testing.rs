@@ -30,6 +30,13 @@ impl MockTime {
 	}
 }
 
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkClock for MockTime {
+	fn set_now(now: Moment) {
+		Self::set(now)
+	}
+}
+
 impl frame_support::traits::Time for MockTime {
 	type Moment = Moment;
 	fn now() -> Moment {

@@ -1,0 +1,636 @@
+//! # Policy funds pallet
+//!
+//! The money engine of the citizen platform: programs funded in the local currency, citizens
+//! applying, purpose-bound vouchers, merchants paid at once, unspent value returned at expiry.
+//!
+//! ## Overview
+//!
+//! The city registers **merchant categories** (data, not code) and **merchants** (an account, a
+//! category, a living zone), and creates **programs**: an amount per grant, the claims an
+//! applicant must hold (checked through [`CitizenRegistry`]), an application window, automatic
+//! or manual approval, a spending window, allowed and excluded categories, and whether a grant
+//! is per citizen or per household. Anyone (the city's treasury, the partner bank) **funds** a
+//! program by moving local currency into the program's own account, derived from its id.
+//!
+//! A registered citizen **applies**; an automatic program credits a **voucher** in the same
+//! call, a manual one waits for an officer of the program to approve or reject it. The citizen
+//! **spends** any part of the voucher at an active merchant of an allowed category: the asset
+//! moves from the program account to the merchant in the same call — settlement is the
+//! transfer. After the spending window, what is left of every voucher returns to the program's
+//! free budget, in one step per program, with no transaction from citizens: lazily when the
+//! program is touched and by a bounded sweep in `on_idle`.
+//!
+//! ## Terminology
+//!
+//! - **Free budget**: money in the program account not promised to anyone.
+//! - **Outstanding**: money promised to vouchers and neither spent nor returned.
+//! - **Invariant**: program account balance = free budget + outstanding, checked in
+//!   `try_state` and after every operation in the tests.
+//! - **Clawback**: an officer freezes a wrongly paid voucher, then recovers it to the free budget.
+//!
+//! Vouchers are keyed by [`CitizenId`], never by account: after a key recovery in the citizen
+//! ID pallet, the citizen spends from the new account.
+//!
+//! ## Interface
+//!
+//! ### City (`AdminOrigin`)
+//! - categories: [`add_category`](Pallet::add_category),
+//!   [`remove_category`](Pallet::remove_category)
+//! - merchants: [`register_merchant`](Pallet::register_merchant),
+//!   [`set_merchant_active`](Pallet::set_merchant_active),
+//!   [`remove_merchant`](Pallet::remove_merchant)
+//! - programs: [`create_program`](Pallet::create_program),
+//!   [`set_officers`](Pallet::set_officers), [`close_program`](Pallet::close_program)
+//!
+//! ### Program officers
+//! - [`approve`](Pallet::approve), [`reject`](Pallet::reject),
+//!   [`pause_merchant`](Pallet::pause_merchant), [`unpause_merchant`](Pallet::unpause_merchant),
+//!   [`freeze_voucher`](Pallet::freeze_voucher), [`unfreeze_voucher`](Pallet::unfreeze_voucher),
+//!   [`recover_voucher`](Pallet::recover_voucher)
+//!
+//! ### Citizens
+//! - [`apply`](Pallet::apply), [`spend`](Pallet::spend)
+//!
+//! ### Anyone
+//! - [`fund`](Pallet::fund), [`expire_program`](Pallet::expire_program)
+//!
+//! ### For other pallets
+//! - [`VoucherLedger`] (in `impl_voucher_ledger.rs`): credit, spend and expire vouchers under a
+//!   program, for the multi-child points and youth pass pallets.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+mod impl_voucher_ledger;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use citizen_primitives::{
+	CitizenId, CitizenRegistry, ClaimKind, MerchantCategory, Moment, ProgramId, VoucherLedger,
+	ZoneId,
+};
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// A balance of the local currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// An account in the lookup form extrinsics take.
+pub type AccountIdLookupOf<T> =
+	<<T as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
+/// A program's terms in this runtime.
+pub type ProgramTermsOf<T> = ProgramTerms<
+	BalanceOf<T>,
+	<T as Config>::MaxNameLength,
+	<T as Config>::MaxRequiredClaims,
+	<T as Config>::MaxCategoriesPerProgram,
+>;
+/// A program in this runtime.
+pub type ProgramOf<T> = Program<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	<T as Config>::MaxNameLength,
+	<T as Config>::MaxRequiredClaims,
+	<T as Config>::MaxCategoriesPerProgram,
+	<T as Config>::MaxOfficers,
+>;
+/// A program report in this runtime.
+pub type ProgramReportOf<T> = ProgramReport<BalanceOf<T>>;
+/// A voucher in this runtime.
+pub type VoucherOf<T> = Voucher<BalanceOf<T>>;
+/// A category name.
+pub type CategoryNameOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxNameLength>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{pallet_prelude::*, traits::Time, PalletId};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::StaticLookup;
+
+	/// The in-code storage version.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The city: manages categories, merchants and programs.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The local currency (in the runtime, the Dongbaek won asset seen as one fungible).
+		type Currency: fungible::Mutate<Self::AccountId>;
+
+		/// Who is a citizen and which claims they hold.
+		type Citizens: CitizenRegistry<Self::AccountId>;
+
+		/// The clock windows are judged against.
+		type Time: Time<Moment = Moment>;
+
+		/// Derives each program's account.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Longest program or category name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// Most claims a program may require.
+		#[pallet::constant]
+		type MaxRequiredClaims: Get<u32>;
+
+		/// Most allowed (and, separately, excluded) categories per program.
+		#[pallet::constant]
+		type MaxCategoriesPerProgram: Get<u32>;
+
+		/// Most officers per program.
+		#[pallet::constant]
+		type MaxOfficers: Get<u32>;
+
+		/// Most programs waiting for their expiry at once.
+		#[pallet::constant]
+		type MaxLivePrograms: Get<u32>;
+
+		/// Most programs the `on_idle` sweep expires in one block.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Moves the clock in benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkClock: citizen_primitives::BenchmarkClock;
+	}
+
+	/// Merchant categories the city manages, with their names.
+	#[pallet::storage]
+	pub type Categories<T: Config> =
+		StorageMap<_, Twox64Concat, MerchantCategory, CategoryNameOf<T>>;
+
+	/// How many merchants use each category (a category in use cannot be removed).
+	#[pallet::storage]
+	pub type CategoryUse<T: Config> = StorageMap<_, Twox64Concat, MerchantCategory, u32, ValueQuery>;
+
+	/// Registered merchants.
+	#[pallet::storage]
+	pub type Merchants<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MerchantInfo>;
+
+	/// The id the next program gets.
+	#[pallet::storage]
+	pub type NextProgramId<T: Config> = StorageValue<_, ProgramId, ValueQuery>;
+
+	/// Programs.
+	#[pallet::storage]
+	pub type Programs<T: Config> = StorageMap<_, Twox64Concat, ProgramId, ProgramOf<T>>;
+
+	/// Each program's counters.
+	#[pallet::storage]
+	pub type Reports<T: Config> =
+		StorageMap<_, Twox64Concat, ProgramId, ProgramReportOf<T>, ValueQuery>;
+
+	/// Spending per program and merchant category.
+	#[pallet::storage]
+	pub type SpendByCategory<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProgramId,
+		Twox64Concat,
+		MerchantCategory,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// Applications, by program and citizen.
+	#[pallet::storage]
+	pub type Applications<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, CitizenId, Application>;
+
+	/// For per-household programs: the citizen whose application holds the household's grant.
+	#[pallet::storage]
+	pub type HouseholdGrants<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Identity, sp_core::H256, CitizenId>;
+
+	/// Vouchers, by program and citizen.
+	#[pallet::storage]
+	pub type Vouchers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, CitizenId, VoucherOf<T>>;
+
+	/// Merchants a program has paused.
+	#[pallet::storage]
+	pub type PausedMerchants<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Programs not yet expired, soonest `spend_until` first: what the `on_idle` sweep reads.
+	#[pallet::storage]
+	pub type ExpiryQueue<T: Config> =
+		StorageValue<_, BoundedVec<(Moment, ProgramId), T::MaxLivePrograms>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The city added (or renamed) a merchant category.
+		CategoryAdded { category: MerchantCategory, name: CategoryNameOf<T> },
+		/// The city removed a merchant category.
+		CategoryRemoved { category: MerchantCategory },
+		/// The city registered a merchant.
+		MerchantRegistered { merchant: T::AccountId, category: MerchantCategory, zone: ZoneId },
+		/// The city suspended or resumed a merchant.
+		MerchantActiveSet { merchant: T::AccountId, active: bool },
+		/// The city removed a merchant.
+		MerchantRemoved { merchant: T::AccountId },
+		/// The city created a program.
+		ProgramCreated { program: ProgramId, account: T::AccountId },
+		/// The city appointed a program's officers.
+		OfficersSet { program: ProgramId, officers: BoundedVec<T::AccountId, T::MaxOfficers> },
+		/// Money was put into a program.
+		ProgramFunded { program: ProgramId, from: T::AccountId, amount: BalanceOf<T> },
+		/// The city closed a program and took back its free budget.
+		ProgramClosed { program: ProgramId, returned_to: T::AccountId, amount: BalanceOf<T> },
+		/// A program's spending window ended; what vouchers had left is back in the budget.
+		ProgramExpired { program: ProgramId, returned: BalanceOf<T> },
+		/// A citizen applied.
+		Applied { program: ProgramId, citizen: CitizenId },
+		/// An application was approved (by rule or by `officer`).
+		Approved { program: ProgramId, citizen: CitizenId, officer: Option<T::AccountId> },
+		/// An officer rejected an application.
+		Rejected { program: ProgramId, citizen: CitizenId, officer: T::AccountId, reason: u16 },
+		/// A voucher was credited.
+		VoucherCredited { program: ProgramId, citizen: CitizenId, amount: BalanceOf<T> },
+		/// A citizen paid a merchant from a voucher; the merchant holds the money now.
+		VoucherSpent {
+			program: ProgramId,
+			citizen: CitizenId,
+			merchant: T::AccountId,
+			category: MerchantCategory,
+			amount: BalanceOf<T>,
+		},
+		/// A voucher's balance returned to the program's free budget.
+		VoucherReturned { program: ProgramId, citizen: CitizenId, amount: BalanceOf<T> },
+		/// An officer froze a voucher.
+		VoucherFrozen { program: ProgramId, citizen: CitizenId, officer: T::AccountId },
+		/// An officer unfroze a voucher.
+		VoucherUnfrozen { program: ProgramId, citizen: CitizenId, officer: T::AccountId },
+		/// An officer recovered a frozen voucher to the free budget.
+		VoucherRecovered {
+			program: ProgramId,
+			citizen: CitizenId,
+			officer: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A program paused a merchant.
+		MerchantPaused { program: ProgramId, merchant: T::AccountId },
+		/// A program unpaused a merchant.
+		MerchantUnpaused { program: ProgramId, merchant: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No such merchant category.
+		UnknownCategory,
+		/// Merchants still use this category.
+		CategoryInUse,
+		/// The account is already a merchant.
+		MerchantAlreadyRegistered,
+		/// The account is not a registered merchant.
+		UnknownMerchant,
+		/// The merchant is suspended by the city.
+		MerchantSuspended,
+		/// This program has paused the merchant.
+		MerchantPaused,
+		/// The merchant is not paused by this program.
+		MerchantNotPaused,
+		/// No such program.
+		UnknownProgram,
+		/// The windows must satisfy apply_from < apply_until <= spend_until, spend_until in
+		/// the future; a per-household program must require `MultiChildHousehold`.
+		InvalidTerms,
+		/// The amount per grant must be above zero.
+		ZeroAmount,
+		/// A claim kind or category is listed twice.
+		Duplicate,
+		/// Too many programs are waiting for their expiry.
+		TooManyLivePrograms,
+		/// The program is closed.
+		ProgramClosed,
+		/// The program's spending window has ended.
+		ProgramExpired,
+		/// The program's spending window has not ended yet.
+		ProgramNotExpired,
+		/// The caller is not an officer of this program.
+		NotOfficer,
+		/// The caller does not act for an active citizen.
+		NotCitizen,
+		/// Applications are not being taken now.
+		OutsideApplicationWindow,
+		/// The citizen lacks a claim the program requires (or it is not valid now).
+		NotEligible,
+		/// The citizen has not lived in the city long enough.
+		ResidenceTooShort,
+		/// The citizen already applied to this program.
+		AlreadyApplied,
+		/// The household already has a grant (or an application) in this program.
+		HouseholdAlreadyGranted,
+		/// The free budget does not cover a grant.
+		BudgetExhausted,
+		/// No application from this citizen.
+		UnknownApplication,
+		/// The application is not pending.
+		NotPending,
+		/// The citizen holds no voucher in this program.
+		NoVoucher,
+		/// The voucher is frozen.
+		VoucherFrozen,
+		/// The voucher is not frozen.
+		VoucherNotFrozen,
+		/// The amount is more than the voucher holds.
+		InsufficientVoucher,
+		/// The merchant's category is not allowed by this program.
+		CategoryNotAllowed,
+		/// A counter would overflow.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Expire programs whose spending window has ended, soonest first, as far as the
+		/// block's leftover weight allows (each is O(1): vouchers are not visited).
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::sweep_expired(remaining)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add a merchant category, or rename one.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_category())]
+		pub fn add_category(
+			origin: OriginFor<T>,
+			category: MerchantCategory,
+			name: CategoryNameOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Categories::<T>::insert(category, name.clone());
+			Self::deposit_event(Event::CategoryAdded { category, name });
+			Ok(())
+		}
+
+		/// Remove a merchant category no merchant uses.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_category())]
+		pub fn remove_category(origin: OriginFor<T>, category: MerchantCategory) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Categories::<T>::contains_key(category), Error::<T>::UnknownCategory);
+			ensure!(CategoryUse::<T>::get(category) == 0, Error::<T>::CategoryInUse);
+			Categories::<T>::remove(category);
+			Self::deposit_event(Event::CategoryRemoved { category });
+			Ok(())
+		}
+
+		/// Register a merchant of `category` in `zone`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::register_merchant())]
+		pub fn register_merchant(
+			origin: OriginFor<T>,
+			merchant: AccountIdLookupOf<T>,
+			category: MerchantCategory,
+			zone: ZoneId,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let merchant = T::Lookup::lookup(merchant)?;
+			Self::do_register_merchant(merchant, category, zone)
+		}
+
+		/// Suspend (`active = false`) or resume a merchant everywhere.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_merchant_active())]
+		pub fn set_merchant_active(
+			origin: OriginFor<T>,
+			merchant: AccountIdLookupOf<T>,
+			active: bool,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let merchant = T::Lookup::lookup(merchant)?;
+			Merchants::<T>::try_mutate(&merchant, |info| {
+				info.as_mut().ok_or(Error::<T>::UnknownMerchant)?.active = active;
+				Ok::<(), DispatchError>(())
+			})?;
+			Self::deposit_event(Event::MerchantActiveSet { merchant, active });
+			Ok(())
+		}
+
+		/// Remove a merchant.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::remove_merchant())]
+		pub fn remove_merchant(
+			origin: OriginFor<T>,
+			merchant: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let merchant = T::Lookup::lookup(merchant)?;
+			let info = Merchants::<T>::take(&merchant).ok_or(Error::<T>::UnknownMerchant)?;
+			CategoryUse::<T>::mutate(info.category, |n| *n = n.saturating_sub(1));
+			Self::deposit_event(Event::MerchantRemoved { merchant });
+			Ok(())
+		}
+
+		/// Create a program with `terms`, run by `officers`. Fund it with [`Self::fund`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::create_program())]
+		pub fn create_program(
+			origin: OriginFor<T>,
+			terms: ProgramTermsOf<T>,
+			officers: BoundedVec<T::AccountId, T::MaxOfficers>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_create_program(terms, officers).map(|_| ())
+		}
+
+		/// Replace a program's officers.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_officers())]
+		pub fn set_officers(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			officers: BoundedVec<T::AccountId, T::MaxOfficers>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Programs::<T>::try_mutate(program, |p| {
+				p.as_mut().ok_or(Error::<T>::UnknownProgram)?.officers = officers.clone();
+				Ok::<(), DispatchError>(())
+			})?;
+			Self::deposit_event(Event::OfficersSet { program, officers });
+			Ok(())
+		}
+
+		/// Close a program to applications and move its free budget to `return_to`. Vouchers
+		/// already credited stay spendable until the program expires; calling this again later
+		/// moves what has returned since.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::close_program())]
+		pub fn close_program(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			return_to: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let return_to = T::Lookup::lookup(return_to)?;
+			Self::do_close_program(program, return_to)
+		}
+
+		/// Put `amount` of the caller's local currency into a program.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::fund())]
+		pub fn fund(origin: OriginFor<T>, program: ProgramId, amount: BalanceOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_fund(who, program, amount)
+		}
+
+		/// Return the unspent value of a program whose spending window has ended. Anyone may
+		/// call this; the `on_idle` sweep does the same when blocks have room.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::expire_program())]
+		pub fn expire_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(Self::try_expire(program)?, Error::<T>::ProgramNotExpired);
+			Ok(())
+		}
+
+		/// Apply to a program as the citizen the caller acts for.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_apply(who, program)
+		}
+
+		/// Pay `merchant` `amount` from the caller's voucher under `program`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::spend())]
+		pub fn spend(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			merchant: AccountIdLookupOf<T>,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let merchant = T::Lookup::lookup(merchant)?;
+			let citizen = T::Citizens::citizen_of(&who).ok_or(Error::<T>::NotCitizen)?;
+			Self::do_spend(program, citizen, merchant, amount)
+		}
+
+		/// Approve a pending application: the voucher is credited.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(origin: OriginFor<T>, program: ProgramId, citizen: CitizenId) -> DispatchResult {
+			let officer = Self::ensure_officer(origin, program)?;
+			Self::do_approve(program, citizen, officer)
+		}
+
+		/// Reject a pending application with a reason code.
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			citizen: CitizenId,
+			reason: u16,
+		) -> DispatchResult {
+			let officer = Self::ensure_officer(origin, program)?;
+			Self::do_reject(program, citizen, officer, reason)
+		}
+
+		/// Stop a merchant from accepting this program's vouchers.
+		#[pallet::call_index(32)]
+		#[pallet::weight(T::WeightInfo::pause_merchant())]
+		pub fn pause_merchant(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			merchant: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let _officer = Self::ensure_officer(origin, program)?;
+			let merchant = T::Lookup::lookup(merchant)?;
+			ensure!(Merchants::<T>::contains_key(&merchant), Error::<T>::UnknownMerchant);
+			ensure!(
+				!PausedMerchants::<T>::contains_key(program, &merchant),
+				Error::<T>::MerchantPaused
+			);
+			PausedMerchants::<T>::insert(program, &merchant, ());
+			Self::deposit_event(Event::MerchantPaused { program, merchant });
+			Ok(())
+		}
+
+		/// Let a paused merchant accept this program's vouchers again.
+		#[pallet::call_index(33)]
+		#[pallet::weight(T::WeightInfo::unpause_merchant())]
+		pub fn unpause_merchant(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			merchant: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let _officer = Self::ensure_officer(origin, program)?;
+			let merchant = T::Lookup::lookup(merchant)?;
+			ensure!(
+				PausedMerchants::<T>::take(program, &merchant).is_some(),
+				Error::<T>::MerchantNotPaused
+			);
+			Self::deposit_event(Event::MerchantUnpaused { program, merchant });
+			Ok(())
+		}
+
+		/// Freeze a voucher, e.g. when it was wrongly paid: it cannot be spent.
+		#[pallet::call_index(34)]
+		#[pallet::weight(T::WeightInfo::freeze_voucher())]
+		pub fn freeze_voucher(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			citizen: CitizenId,
+		) -> DispatchResult {
+			let officer = Self::ensure_officer(origin, program)?;
+			Self::do_set_frozen(program, citizen, officer, true)
+		}
+
+		/// Unfreeze a voucher.
+		#[pallet::call_index(35)]
+		#[pallet::weight(T::WeightInfo::unfreeze_voucher())]
+		pub fn unfreeze_voucher(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			citizen: CitizenId,
+		) -> DispatchResult {
+			let officer = Self::ensure_officer(origin, program)?;
+			Self::do_set_frozen(program, citizen, officer, false)
+		}
+
+		/// Recover a frozen voucher: its balance returns to the free budget.
+		#[pallet::call_index(36)]
+		#[pallet::weight(T::WeightInfo::recover_voucher())]
+		pub fn recover_voucher(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			citizen: CitizenId,
+		) -> DispatchResult {
+			let officer = Self::ensure_officer(origin, program)?;
+			Self::do_recover(program, citizen, officer)
+		}
+	}
+}

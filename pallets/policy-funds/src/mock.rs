@@ -1,0 +1,132 @@
+//! A minimal runtime for the policy funds unit tests: balances stand in for the local
+//! currency, the citizen registry and the clock are test doubles.
+
+use crate as pallet_policy_funds;
+use crate::*;
+use citizen_primitives::{
+	testing::{MockCitizenRegistry, MockTime},
+	ClaimValue,
+};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::Inspect, ConstU32},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Funds: pallet_policy_funds,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+parameter_types! {
+	pub const FundsPalletId: PalletId = PalletId(*b"cty/fund");
+}
+
+impl pallet_policy_funds::Config for Test {
+	type AdminOrigin = EnsureRoot<u64>;
+	type Currency = Balances;
+	type Citizens = MockCitizenRegistry;
+	type Time = MockTime;
+	type PalletId = FundsPalletId;
+	type MaxNameLength = ConstU32<32>;
+	type MaxRequiredClaims = ConstU32<3>;
+	type MaxCategoriesPerProgram = ConstU32<4>;
+	type MaxOfficers = ConstU32<2>;
+	type MaxLivePrograms = ConstU32<3>;
+	type MaxExpiriesPerBlock = ConstU32<2>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkClock = MockTime;
+}
+
+pub const DAY: Moment = 24 * 60 * 60 * 1000;
+/// 2026-05-22, when applications open.
+pub const START: Moment = 1_779_408_000_000;
+
+/// The city's treasury.
+pub const TREASURY: u64 = 1;
+pub const OFFICER: u64 = 2;
+pub const BOOKSHOP: u64 = 20;
+pub const CRAM_SCHOOL: u64 = 21;
+pub const SWIMMING: u64 = 22;
+pub const ALICE: u64 = 10;
+pub const BOB: u64 = 11;
+pub const CAROL: u64 = 12;
+pub const ALICE_ID: CitizenId = 100;
+pub const BOB_ID: CitizenId = 101;
+pub const CAROL_ID: CitizenId = 102;
+
+pub const BOOKS: MerchantCategory = 1;
+pub const CRAM: MerchantCategory = 2;
+pub const SPORTS: MerchantCategory = 3;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(TREASURY, 10_000_000), (ALICE, 10), (BOB, 10)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		MockTime::set(START);
+		// Alice and Bob: residents for a year, guardians of the same three-child household.
+		// Carol: a resident of one month, no household.
+		let household = sp_core::H256::repeat_byte(7);
+		for (id, account, since) in
+			[(ALICE_ID, ALICE, START - 365 * DAY), (BOB_ID, BOB, START - 365 * DAY), (CAROL_ID, CAROL, START - 30 * DAY)]
+		{
+			MockCitizenRegistry::add_citizen(id, account);
+			MockCitizenRegistry::add_claim(id, ClaimValue::Resident { zone: 3, since }, START + 365 * DAY);
+		}
+		for id in [ALICE_ID, BOB_ID] {
+			MockCitizenRegistry::add_claim(
+				id,
+				ClaimValue::MultiChildHousehold { household, children: 3 },
+				START + 365 * DAY,
+			);
+		}
+	});
+	ext
+}
+
+/// Run `test` in a fresh chain, then check the invariants: counters agree, and every program
+/// account holds exactly its free budget plus its outstanding vouchers.
+pub fn run(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		check_invariants();
+	});
+}
+
+pub fn check_invariants() {
+	Funds::do_try_state().expect("invariants hold");
+	for (program, p) in Programs::<Test>::iter() {
+		let r = Reports::<Test>::get(program);
+		assert_eq!(
+			Balances::balance(&p.account) as u128,
+			(r.free + r.outstanding) as u128,
+			"program {program}: account balance = free + outstanding"
+		);
+	}
+}

@@ -1,0 +1,146 @@
+// Policy funds end to end: the city creates and funds a program, a resident applies and
+// spends at merchants, `funds_canAccept` agrees with what happens, and after expiry the rest
+// is back in the budget with a report that adds up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startNode, rpcHttp } from './lib/node.js';
+import { devAccounts, freshAccount, commitment, submit, submitOk, sealBlocks } from './lib/tx.js';
+
+const DBW = 1;
+const BOOKS = 1;
+const CRAM = 2;
+const GRANT = 300_000n;
+let node;
+let api;
+let a;
+let citizen;
+let bookshop;
+let cramSchool;
+let programId;
+let spendUntil;
+
+before(async () => {
+  node = await startNode();
+  api = node.api;
+  a = await devAccounts();
+  citizen = freshAccount(a.keyring, 'resident');
+  bookshop = freshAccount(a.keyring, 'bookshop');
+  cramSchool = freshAccount(a.keyring, 'cram-school');
+});
+
+after(async () => { await node?.stop(); });
+
+const sudo = (call) => submitOk(api, api.tx.sudo.sudo(call), a.alice);
+const now = async () => (await api.query.timestamp.now()).toNumber();
+const dbw = async (who) => {
+  const account = await api.query.assets.account(DBW, who.address ?? who);
+  return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+};
+const rpc = async (method, params) => {
+  const response = await rpcHttp(node.port, method, params);
+  if (response.error) throw new Error(`${method}: ${JSON.stringify(response.error)}`);
+  return response.result;
+};
+
+test('the city sets up merchants and a resident citizen', async () => {
+  await sudo(api.tx.utility.batchAll([
+    api.tx.policyFunds.addCategory(BOOKS, 'Bookstores'),
+    api.tx.policyFunds.addCategory(CRAM, 'Cram schools'),
+    api.tx.policyFunds.registerMerchant(bookshop.address, BOOKS, 7),
+    api.tx.policyFunds.registerMerchant(cramSchool.address, CRAM, 7),
+    api.tx.citizenId.registerIssuer(a.charlie.address, ['Resident']),
+  ]));
+  const events = await submitOk(api, api.tx.citizenId.registerCitizen(citizen.address, commitment('800101-2345678'), 7), a.charlie);
+  const id = events.find((e) => api.events.citizenId.CitizenRegistered.is(e)).data.citizen;
+  const t = await now();
+  await submitOk(api, api.tx.citizenId.issueClaim(id, { Resident: { zone: 7, since: t - 200 * 86_400_000 } }, t - 1000, t + 365 * 86_400_000), a.charlie);
+  // Fees until citizen calls become free: a little native token.
+  await submitOk(api, api.tx.balances.transferKeepAlive(citizen.address, 10n ** 12n), a.alice);
+});
+
+test('the city creates and funds a program', async () => {
+  const t = await now();
+  spendUntil = t + 3 * 60_000;
+  const terms = {
+    name: 'Education points',
+    amountPerGrant: GRANT,
+    requiredClaims: ['Resident'],
+    minResidence: 90 * 86_400_000,
+    applyFrom: t - 1000,
+    applyUntil: t + 2 * 60_000,
+    spendUntil,
+    approval: 'Automatic',
+    scope: 'PerCitizen',
+    allowedCategories: [BOOKS],
+    excludedCategories: [],
+  };
+  const events = await sudo(api.tx.policyFunds.createProgram(terms, [a.dave.address]));
+  programId = events.find((e) => api.events.policyFunds.ProgramCreated.is(e)).data.program.toNumber();
+  await submitOk(api, api.tx.policyFunds.fund(programId, 1_000_000), a.alice);
+  const report = await rpc('funds_programReport', [programId]);
+  assert.equal(BigInt(report.funded), 1_000_000n);
+  assert.equal(BigInt(report.free), 1_000_000n);
+});
+
+test('a registered resident applies and gets the voucher', async () => {
+  const events = await submitOk(api, api.tx.policyFunds.apply(programId), citizen);
+  assert.ok(events.some((e) => api.events.policyFunds.VoucherCredited.is(e)));
+  assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), GRANT);
+  const again = await submit(api, api.tx.policyFunds.apply(programId), citizen);
+  assert.equal(again.error, 'policyFunds.AlreadyApplied');
+});
+
+test('a partial spend pays the merchant exactly, and canAccept agrees', async () => {
+  const verdict = await rpc('funds_canAccept', [bookshop.address, citizen.address, 45_000]);
+  assert.equal(verdict.accepted, true);
+  assert.equal(verdict.program, programId);
+  const before = await dbw(bookshop);
+  await submitOk(api, api.tx.policyFunds.spend(programId, bookshop.address, 45_000), citizen);
+  assert.equal(await dbw(bookshop) - before, 45_000n);
+  assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), GRANT - 45_000n);
+});
+
+test('a spend at a disallowed category fails, and canAccept said so', async () => {
+  const verdict = await rpc('funds_canAccept', [cramSchool.address, citizen.address, 1_000]);
+  assert.equal(verdict.accepted, false);
+  assert.equal(verdict.refusal, 'NoUsableVoucher');
+  const { error } = await submit(api, api.tx.policyFunds.spend(programId, cramSchool.address, 1_000), citizen);
+  assert.equal(error, 'policyFunds.CategoryNotAllowed');
+  assert.equal(await dbw(cramSchool), 0n);
+  const tooMuch = await rpc('funds_canAccept', [bookshop.address, citizen.address, Number(GRANT)]);
+  assert.equal(tooMuch.accepted, false);
+  assert.equal(tooMuch.refusal, 'InsufficientBalance');
+  const over = await submit(api, api.tx.policyFunds.spend(programId, bookshop.address, GRANT), citizen);
+  assert.equal(over.error, 'policyFunds.InsufficientVoucher');
+});
+
+test('bad input to the funds RPC is a JSON-RPC error', async () => {
+  const unknown = await rpcHttp(node.port, 'funds_programReport', [999]);
+  assert.equal(unknown.error.code, 7102);
+  const bad = await rpcHttp(node.port, 'funds_canAccept', ['nope', citizen.address, 1]);
+  assert.equal(bad.error.code, -32602);
+  const stranger = await rpcHttp(node.port, 'funds_voucherBalance', [a.ferdie.address, programId]);
+  assert.equal(stranger.error.code, 7101);
+});
+
+test('after expiry the rest is back in the budget and the report adds up', async () => {
+  while ((await now()) < spendUntil) await sealBlocks(api, 1);
+  // One more block: its on_idle sweep expires the program with no transaction from anyone.
+  await sealBlocks(api, 1);
+  const program = (await api.query.policyFunds.programs(programId)).unwrap();
+  assert.equal(program.expired.isTrue, true, 'expired by the idle sweep');
+  const report = await rpc('funds_programReport', [programId]);
+  const n = (k) => BigInt(report[k]);
+  assert.equal(n('outstanding'), 0n);
+  assert.equal(n('spent'), 45_000n);
+  assert.equal(n('returned'), GRANT - 45_000n);
+  assert.equal(n('free'), 1_000_000n - 45_000n);
+  assert.equal(n('free') + n('spent'), n('funded'));
+  assert.equal(report.citizensServed, 1);
+  assert.deepEqual(report.spendByCategory.map(([c, v]) => [c, BigInt(v)]), [[BOOKS, 45_000n]]);
+  // The program account holds exactly the free budget.
+  assert.equal(await dbw(program.account.toString()), 1_000_000n - 45_000n);
+  assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), 0n);
+  const late = await submit(api, api.tx.policyFunds.spend(programId, bookshop.address, 1), citizen);
+  assert.equal(late.error, 'policyFunds.ProgramExpired');
+});
