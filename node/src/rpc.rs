@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use citizen_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use citizen_runtime::{opaque::Block, AccountId, Balance, Nonce, ProgramTerms};
 use jsonrpsee::RpcModule;
 use sc_consensus_manual_seal::rpc::{EngineCommand, ManualSeal, ManualSealApiServer};
 use sc_transaction_pool_api::TransactionPool;
@@ -35,10 +35,12 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ pallet_citizen_id_rpc::CitizenIdRuntimeApi<Block, AccountId>
+		+ pallet_policy_funds_rpc::PolicyFundsRuntimeApi<Block, AccountId, Balance, ProgramTerms>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_citizen_id_rpc::{CitizenIdRpcHandler, CitizenIdRpcServer};
+	use pallet_policy_funds_rpc::{PolicyFundsRpcHandler, PolicyFundsRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -47,7 +49,14 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(CitizenIdRpcServer::<_, AccountId>::into_rpc(CitizenIdRpcHandler::new(client)))?;
+	module.merge(CitizenIdRpcServer::<_, AccountId>::into_rpc(CitizenIdRpcHandler::new(
+		client.clone(),
+	)))?;
+	module.merge(PolicyFundsRpcServer::<_, AccountId, Balance>::into_rpc(PolicyFundsRpcHandler::<
+		_,
+		_,
+		ProgramTerms,
+	>::new(client)))?;
 	if let Some(sink) = manual_seal {
 		module.merge(ManualSeal::new(sink).into_rpc())?;
 	}

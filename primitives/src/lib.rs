@@ -56,7 +56,7 @@ pub type Moment = u64;
 	TypeInfo,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ClaimKind {
 	/// Resident of the city, living in a zone since a date.
 	Resident,
@@ -76,7 +76,7 @@ impl ClaimKind {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ClaimValue {
 	/// Lives in `zone`, and has lived in the city since `since` (so "resident for at least
 	/// three months" can be checked without a birth or move-in record on chain).
@@ -112,7 +112,7 @@ impl ClaimValue {
 	TypeInfo,
 	Debug,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ClaimStatus {
 	/// Valid now.
 	Active,

@@ -2,13 +2,17 @@
 
 use super::*;
 use alloc::vec::Vec;
-use citizen_primitives::ClaimKind;
+use citizen_primitives::{CitizenRegistry, ClaimKind, MerchantCategory, ProgramId};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
 use pallet_citizen_id::{CitizenView, ClaimVerdict, CredentialVerdict};
 use pallet_grandpa::AuthorityId as GrandpaId;
+use pallet_policy_funds::{AcceptVerdict, ProgramReport, ProgramStatus, VoucherView};
+
+/// The most items a runtime API call returns per page.
+const MAX_PAGE: u32 = 100;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata, H256};
@@ -96,8 +100,11 @@ impl_runtime_apis! {
 	}
 
 	impl sp_session::SessionKeys<Block> for Runtime {
-		fn generate_session_keys(seed: Option<Vec<u8>>) -> Vec<u8> {
-			opaque::SessionKeys::generate(seed)
+		fn generate_session_keys(
+			owner: Vec<u8>,
+			seed: Option<Vec<u8>>,
+		) -> sp_session::OpaqueGeneratedSessionKeys {
+			opaque::SessionKeys::generate(&owner, seed).into()
 		}
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
@@ -220,6 +227,49 @@ impl_runtime_apis! {
 
 		fn credential_status(digest: H256) -> Option<CredentialVerdict<AccountId>> {
 			CitizenId::credential_verdict(digest)
+		}
+	}
+
+	impl pallet_policy_funds_runtime_api::PolicyFundsApi<
+		Block,
+		AccountId,
+		Balance,
+		pallet_policy_funds::ProgramTermsOf<Runtime>,
+	> for Runtime {
+		fn programs(
+			start: ProgramId,
+			limit: u32,
+		) -> Vec<(ProgramId, pallet_policy_funds::ProgramTermsOf<Runtime>, ProgramStatus, bool)> {
+			let end = start.saturating_add(limit.min(MAX_PAGE));
+			(start..end)
+				.filter_map(|id| {
+					pallet_policy_funds::Programs::<Runtime>::get(id)
+						.map(|p| (id, p.terms, p.status, p.expired))
+				})
+				.collect()
+		}
+
+		fn vouchers_of(account: AccountId, start: ProgramId, limit: u32) -> Vec<VoucherView<Balance>> {
+			pallet_citizen_id::CitizenOf::<Runtime>::get(account)
+				.map(|citizen| PolicyFunds::vouchers_of(citizen, start, limit.min(MAX_PAGE)))
+				.unwrap_or_default()
+		}
+
+		fn voucher_balance(account: AccountId, program: ProgramId) -> Option<Balance> {
+			let citizen = <CitizenId as CitizenRegistry<AccountId>>::citizen_of(&account)?;
+			Some(PolicyFunds::spendable(program, citizen))
+		}
+
+		fn can_accept(merchant: AccountId, account: AccountId, amount: Balance) -> AcceptVerdict<Balance> {
+			PolicyFunds::can_accept(&merchant, &account, amount)
+		}
+
+		fn program_report(program: ProgramId) -> Option<ProgramReport<Balance>> {
+			PolicyFunds::report(program)
+		}
+
+		fn spend_by_category(program: ProgramId) -> Vec<(MerchantCategory, Balance)> {
+			pallet_policy_funds::SpendByCategory::<Runtime>::iter_prefix(program).collect()
 		}
 	}
 

@@ -13,7 +13,7 @@ use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_core::crypto::UncheckedFrom;
+use sp_core::{crypto::UncheckedFrom, hex2array};
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -142,10 +142,26 @@ pub fn city_testnet_validators() -> Vec<Validator> {
 /// (sr25519, ed25519) public keys of `//CityHall`, `//PartnerBank`, `//DistrictOffice` and
 /// `//University`; `tests::city_testnet_keys_derive_from_their_paths` checks them.
 pub const CITY_TESTNET_KEYS: [([u8; 32], [u8; 32]); 4] = [
-	([0u8; 32], [0u8; 32]),
-	([1u8; 32], [1u8; 32]),
-	([2u8; 32], [2u8; 32]),
-	([3u8; 32], [3u8; 32]),
+	// //CityHall: 5FTx8a7Uoji4MU9E9j1vP4ryHrgvpzfPLxCvR1N1rARzKZ27
+	(
+		hex2array!("966f65573dc9b6f721191b53ebdaee7868945b030b62bea1cd6a5b90ffdb2601"),
+		hex2array!("0e22f88b9c477a624fdbf27960c60f80d814a8705ff2823b738b73f3d395b340"),
+	),
+	// //PartnerBank: 5FHqes1P7mHBmqs5RLaeKKu9dXPX4kFJPNEXiSYv5rtCvbbD
+	(
+		hex2array!("8eb922c4bbb1a38f0e27e388f3f44266b17c855f3019cc8db58d2f50fbb3b44d"),
+		hex2array!("cdc52f910ebaa0ee7b65c42ffa99ddd904520b7c6a7ebc9b085dfbfbc8b85ed7"),
+	),
+	// //DistrictOffice: 5EHGDETigUTzr179XLqVDzWU2Q93nF2MvePwJD3EnBoCmNLt
+	(
+		hex2array!("620c53af7f8ecb2d803a2a27f0b0c65f69d0118d1e369166afd8656b39dd0205"),
+		hex2array!("385b50cf15dc32bbbd26fd3fc9707fd25d44faaf48e7719ccf744227c7be03eb"),
+	),
+	// //University: 5G1Nydd42LGmjjqnHzr75bNdBJEtcd1FzcLG3pZHnG57an8J
+	(
+		hex2array!("ae67a45db5da3773dc1761caaa3051e7104f85b4e58757c8604a77dfe3f4021a"),
+		hex2array!("0654fbbcd7a0f500db719aac006f4fff2b604ec435d86591743ef69c517fdf66"),
+	),
 ];
 
 /// City hall is sudo and the currency's admin; the four operators form the council; no local

@@ -15,6 +15,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -27,8 +29,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use configs::{CityOrigin, CouncilCollective, LOCAL_CURRENCY_ID};
@@ -51,6 +51,8 @@ pub type Nonce = u32;
 pub type Hash = sp_core::H256;
 /// An asset id.
 pub type AssetId = u32;
+/// The terms of a policy-funds program in this runtime.
+pub type ProgramTerms = pallet_policy_funds::ProgramTermsOf<Runtime>;
 
 /// The native token has 12 decimals; one unit.
 pub const UNIT: Balance = 1_000_000_000_000;
@@ -72,6 +74,7 @@ pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 /// Types the node needs without knowing the runtime's extrinsic format.
 pub mod opaque {
 	use super::*;
+	use alloc::vec::Vec;
 	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
 
 	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
@@ -97,12 +100,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	transaction_version: 1,
 	system_version: 1,
 };
-
-/// The version of the native runtime.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// The address format of extrinsics.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -182,6 +179,8 @@ mod runtime {
 	// Citizen services.
 	#[runtime::pallet_index(20)]
 	pub type CitizenId = pallet_citizen_id;
+	#[runtime::pallet_index(21)]
+	pub type PolicyFunds = pallet_policy_funds;
 }
 
 /// Block weights: 2 s of compute in a 6 s block.

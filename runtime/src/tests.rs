@@ -179,3 +179,126 @@ fn an_ordinary_account_is_not_the_city_but_sudo_is() {
 		assert!(pallet_citizen_id::Issuers::<Runtime>::contains_key(&issuer));
 	});
 }
+
+mod policy_funds_flow {
+	//! The whole flow with the real citizen ID, assets and policy funds pallets.
+	use super::*;
+	use crate::{PolicyFunds, ProgramTerms};
+	use frame_support::{traits::Hooks, weights::Weight, BoundedVec};
+	use pallet_policy_funds::{ApprovalMode, GrantScope};
+
+	const DAY: u64 = crate::DAY_MS;
+	const NOW: u64 = 1_779_408_000_000;
+	const BOOKS: u32 = 1;
+	const CRAM: u32 = 2;
+	const GRANT: u128 = 300_000;
+
+	fn root() -> RuntimeOrigin {
+		RuntimeOrigin::root()
+	}
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+	fn dbw(who: &AccountId) -> u128 {
+		Assets::balance(LOCAL_CURRENCY_ID, who)
+	}
+
+	/// Program account balance = free budget + outstanding vouchers, and both pallets' own
+	/// invariants hold.
+	fn invariants(program: u32) {
+		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
+		assert_eq!(
+			dbw(&PolicyFunds::program_account(program)),
+			report.free + report.outstanding
+		);
+		PolicyFunds::do_try_state().unwrap();
+		CitizenId::do_try_state().unwrap();
+	}
+
+	#[test]
+	fn a_resident_applies_spends_and_the_rest_returns_at_expiry() {
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let issuer = Sr25519Keyring::Charlie.to_account_id();
+			let citizen = Sr25519Keyring::Eve.to_account_id();
+			let bookshop = Sr25519Keyring::Ferdie.to_account_id();
+			let cram = Sr25519Keyring::Dave.to_account_id();
+			let city_treasury = alice();
+
+			assert_ok!(CitizenId::register_issuer(root(), issuer.clone().into(), vec![ClaimKind::Resident]));
+			assert_ok!(CitizenId::register_citizen(
+				signed(&issuer),
+				citizen.clone().into(),
+				sp_core::H256::repeat_byte(1),
+				7
+			));
+			assert_ok!(CitizenId::issue_claim(
+				signed(&issuer),
+				0,
+				citizen_primitives::ClaimValue::Resident { zone: 7, since: NOW - 200 * DAY },
+				NOW - DAY,
+				NOW + 365 * DAY
+			));
+
+			assert_ok!(PolicyFunds::add_category(root(), BOOKS, BoundedVec::truncate_from(b"Books".to_vec())));
+			assert_ok!(PolicyFunds::add_category(root(), CRAM, BoundedVec::truncate_from(b"Cram".to_vec())));
+			assert_ok!(PolicyFunds::register_merchant(root(), bookshop.clone().into(), BOOKS, 7));
+			assert_ok!(PolicyFunds::register_merchant(root(), cram.clone().into(), CRAM, 7));
+			let terms: ProgramTerms = pallet_policy_funds::ProgramTerms {
+				name: BoundedVec::truncate_from(b"Education points".to_vec()),
+				amount_per_grant: GRANT,
+				required_claims: BoundedVec::truncate_from(vec![ClaimKind::Resident]),
+				min_residence: 90 * DAY,
+				apply_from: NOW,
+				apply_until: NOW + 10 * DAY,
+				spend_until: NOW + 20 * DAY,
+				approval: ApprovalMode::Automatic,
+				scope: GrantScope::PerCitizen,
+				allowed_categories: BoundedVec::truncate_from(vec![BOOKS]),
+				excluded_categories: BoundedVec::new(),
+			};
+			assert_ok!(PolicyFunds::create_program(root(), terms, BoundedVec::new()));
+			assert_ok!(PolicyFunds::fund(signed(&city_treasury), 0, 1_000_000));
+			invariants(0);
+
+			assert_ok!(PolicyFunds::apply(signed(&citizen), 0));
+			invariants(0);
+			let before = dbw(&bookshop);
+			assert_ok!(PolicyFunds::spend(signed(&citizen), 0, bookshop.clone().into(), 45_000));
+			assert_eq!(dbw(&bookshop) - before, 45_000);
+			invariants(0);
+			assert_noop!(
+				PolicyFunds::spend(signed(&citizen), 0, cram.clone().into(), 1),
+				pallet_policy_funds::Error::<Runtime>::CategoryNotAllowed
+			);
+
+			// Time passes; the idle sweep returns what was left, with no transaction.
+			pallet_timestamp::Now::<Runtime>::put(NOW + 20 * DAY);
+			PolicyFunds::on_idle(2, Weight::MAX);
+			let report = PolicyFunds::report(0).unwrap();
+			assert_eq!(report.outstanding, 0);
+			assert_eq!(report.returned, GRANT - 45_000);
+			assert_eq!(report.free + report.spent, report.funded);
+			invariants(0);
+		});
+	}
+
+	#[test]
+	fn benefits_follow_a_recovered_citizen() {
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let issuer = Sr25519Keyring::Charlie.to_account_id();
+			let lost = Sr25519Keyring::Eve.to_account_id();
+			let found = Sr25519Keyring::Ferdie.to_account_id();
+			assert_ok!(CitizenId::register_issuer(root(), issuer.clone().into(), vec![ClaimKind::Resident]));
+			assert_ok!(CitizenId::register_citizen(signed(&issuer), lost.clone().into(), sp_core::H256::repeat_byte(1), 7));
+			assert_ok!(CitizenId::suspend_citizen(signed(&issuer), 0));
+			assert_ok!(CitizenId::request_rebind(signed(&issuer), 0, found.clone().into()));
+			pallet_timestamp::Now::<Runtime>::put(NOW + 60_000);
+			assert_ok!(CitizenId::enact_rebind(signed(&issuer), 0));
+			use citizen_primitives::CitizenRegistry;
+			assert_eq!(<CitizenId as CitizenRegistry<AccountId>>::citizen_of(&found), Some(0));
+			assert_eq!(<CitizenId as CitizenRegistry<AccountId>>::citizen_of(&lost), None);
+		});
+	}
+}

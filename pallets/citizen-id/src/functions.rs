@@ -389,7 +389,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The indexes agree: account ↔ citizen ↔ commitment, counters within bounds.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next = NextCitizenId::<T>::get();
 		let mut citizens: u64 = 0;

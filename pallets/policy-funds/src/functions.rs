@@ -574,7 +574,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The counters agree with each other and with the money in each program account.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (program, p) in Programs::<T>::iter() {
 			let r = Reports::<T>::get(program);

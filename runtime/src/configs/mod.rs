@@ -3,6 +3,7 @@
 use super::*;
 use frame_support::{
 	derive_impl,
+	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse,
@@ -22,6 +23,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -30,8 +32,10 @@ parameter_types! {
 		MAXIMUM_BLOCK_WEIGHT,
 		NORMAL_DISPATCH_RATIO,
 	);
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u8 = 42;
 }
 
@@ -205,3 +209,39 @@ impl pallet_citizen_id::Config for Runtime {
 	type WeightInfo = pallet_citizen_id::weights::SubstrateWeight<Runtime>;
 }
 
+
+parameter_types! {
+	pub const PolicyFundsPalletId: frame_support::PalletId = frame_support::PalletId(*b"cty/fund");
+	pub const LocalCurrency: AssetId = LOCAL_CURRENCY_ID;
+}
+
+/// The local currency seen as one fungible: what every citizen service pays in.
+pub type LocalCurrencyFungible =
+	frame_support::traits::fungible::ItemOf<Assets, LocalCurrency, AccountId>;
+
+impl pallet_policy_funds::Config for Runtime {
+	type AdminOrigin = CityOrigin;
+	type Currency = LocalCurrencyFungible;
+	type Citizens = CitizenId;
+	type Time = Timestamp;
+	type PalletId = PolicyFundsPalletId;
+	type MaxNameLength = ConstU32<64>;
+	type MaxRequiredClaims = ConstU32<3>;
+	type MaxCategoriesPerProgram = ConstU32<16>;
+	type MaxOfficers = ConstU32<8>;
+	type MaxLivePrograms = ConstU32<256>;
+	type MaxExpiriesPerBlock = ConstU32<8>;
+	type WeightInfo = pallet_policy_funds::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkClock = BenchmarkClock;
+}
+
+/// Sets `pallet-timestamp`'s clock in benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkClock;
+#[cfg(feature = "runtime-benchmarks")]
+impl citizen_primitives::BenchmarkClock for BenchmarkClock {
+	fn set_now(now: u64) {
+		pallet_timestamp::Now::<Runtime>::put(now);
+	}
+}
