@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: pallet unit tests and benchmarks-as-tests, runtime tests, then the
-# end-to-end tests against a real node through @polkadot/api. Prints how long each stage took.
+# Runs every test: pallet unit tests and benchmarks-as-tests, runtime tests, end-to-end tests
+# against a real node through @polkadot/api, and the four-validator network under zombienet.
+# Prints how long each stage took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -9,8 +10,9 @@ bash scripts/setup.sh
 stage() { echo; echo "=== $1"; STAGE_START=$(date +%s); }
 done_stage() { echo "=== $1 took $(( $(date +%s) - STAGE_START ))s"; }
 
-stage "unit tests and benchmarks (pallets, primitives)"
-cargo test --locked -p citizen-primitives -p pallet-citizen-id --features pallet-citizen-id/runtime-benchmarks
+stage "unit tests and benchmarks (primitives, pallets)"
+cargo test --locked -p citizen-primitives -p pallet-citizen-id -p pallet-policy-funds \
+	--features pallet-citizen-id/runtime-benchmarks,pallet-policy-funds/runtime-benchmarks
 done_stage "unit tests"
 
 stage "runtime tests"
@@ -19,8 +21,13 @@ done_stage "runtime tests"
 
 stage "node build"
 cargo build --locked -p citizen-node
+export CITIZEN_NODE="$CARGO_TARGET_DIR/debug/citizen-node"
 done_stage "node build"
 
 stage "end-to-end tests"
 (cd tests/e2e && npm ci --no-audit --no-fund --silent && npm test)
 done_stage "end-to-end tests"
+
+stage "network tests (zombienet, four validators)"
+bash scripts/network-tests.sh
+done_stage "network tests"

@@ -52,8 +52,8 @@ export async function startNode({ args = ['--dev', '--tmp'], connect = true, tim
   const p2p = await freePort();
   const child = spawn(
     NODE_BINARY,
-    [...args, '--rpc-port', String(port), '--port', String(p2p), '--no-prometheus',
-      '--no-telemetry', '--no-mdns', '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`],
+    [...args, '--rpc-port', String(port), '--no-prometheus', '--no-telemetry', '--no-mdns',
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);

@@ -67,5 +67,6 @@ export async function submitOk(api, tx, signer) {
 
 /** Seal `n` empty blocks on the dev chain (each moves chain time by at least one slot). */
 export async function sealBlocks(api, n) {
-  for (let i = 0; i < n; i += 1) await api.rpc.engine.createBlock(true, true, null);
+  // The parent hash is left out (not null, which would encode as the zero hash).
+  for (let i = 0; i < n; i += 1) await api.rpc.engine.createBlock(true, true);
 }
