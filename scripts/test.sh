@@ -16,7 +16,9 @@ cargo test --locked -p citizen-primitives -p pallet-citizen-id -p pallet-policy-
 done_stage "unit tests"
 
 stage "runtime tests"
-cargo test --locked -p citizen-runtime
+# With the node selected too, so the runtime and its dependencies are built once, as the node
+# uses them (the node binary has no tests of its own).
+cargo test --locked -p citizen-runtime -p citizen-node
 done_stage "runtime tests"
 
 stage "node build"

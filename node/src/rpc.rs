@@ -18,7 +18,9 @@ pub struct FullDeps<C, P> {
 	/// The transaction pool.
 	pub pool: Arc<P>,
 	/// Where `engine_createBlock` sends its commands (dev chain only).
-	pub manual_seal: Option<futures::channel::mpsc::Sender<EngineCommand<<Block as sp_runtime::traits::Block>::Hash>>>,
+	pub manual_seal: Option<
+		futures::channel::mpsc::Sender<EngineCommand<<Block as sp_runtime::traits::Block>::Hash>>,
+	>,
 }
 
 /// All RPC methods of a full node.
@@ -52,11 +54,9 @@ where
 	module.merge(CitizenIdRpcServer::<_, AccountId>::into_rpc(CitizenIdRpcHandler::new(
 		client.clone(),
 	)))?;
-	module.merge(PolicyFundsRpcServer::<_, AccountId, Balance>::into_rpc(PolicyFundsRpcHandler::<
-		_,
-		_,
-		ProgramTerms,
-	>::new(client)))?;
+	module.merge(PolicyFundsRpcServer::<_, AccountId, Balance>::into_rpc(
+		PolicyFundsRpcHandler::<_, _, ProgramTerms>::new(client),
+	))?;
 	if let Some(sink) = manual_seal {
 		module.merge(ManualSeal::new(sink).into_rpc())?;
 	}

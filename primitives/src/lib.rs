@@ -55,8 +55,9 @@ pub type Moment = u64;
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ClaimKind {
 	/// Resident of the city, living in a zone since a date.
 	Resident,
@@ -74,9 +75,18 @@ impl ClaimKind {
 
 /// The public value of an attested claim: a predicate, never the personal data behind it.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ClaimValue {
 	/// Lives in `zone`, and has lived in the city since `since` (so "resident for at least
 	/// three months" can be checked without a birth or move-in record on chain).
@@ -111,8 +121,9 @@ impl ClaimValue {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum ClaimStatus {
 	/// Valid now.
 	Active,

@@ -139,11 +139,17 @@ impl VoucherLedger<u64, u128> for MockVoucherLedger {
 			Ok(())
 		})
 	}
-	fn spend(program: ProgramId, citizen: CitizenId, merchant: &u64, amount: u128) -> DispatchResult {
+	fn spend(
+		program: ProgramId,
+		citizen: CitizenId,
+		merchant: &u64,
+		amount: u128,
+	) -> DispatchResult {
 		VOUCHERS.with(|v| {
 			let mut v = v.borrow_mut();
 			let entry = v.get_mut(&(program, citizen)).ok_or(DispatchError::Other("no voucher"))?;
-			*entry = entry.checked_sub(amount).ok_or(DispatchError::Other("insufficient voucher"))?;
+			*entry =
+				entry.checked_sub(amount).ok_or(DispatchError::Other("insufficient voucher"))?;
 			Ok::<(), DispatchError>(())
 		})?;
 		PAID.with(|p| *p.borrow_mut().entry(*merchant).or_default() += amount);

@@ -18,6 +18,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 pub mod apis;
+pub mod citizen_fees;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
@@ -116,7 +117,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	citizen_fees::ChargeFeeUnlessCitizenService,
 	frame_system::WeightReclaim<Runtime>,
 );
 /// An extrinsic as this runtime checks it.

@@ -1,9 +1,8 @@
 //! Runtime-level tests: genesis presets and the city's origin.
 
 use crate::{
-	genesis_config_presets::*, AccountId, Assets, CitizenId,
-	Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System,
-	LOCAL_CURRENCY_ID,
+	genesis_config_presets::*, AccountId, Assets, CitizenId, Council, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, LOCAL_CURRENCY_ID,
 };
 use citizen_primitives::ClaimKind;
 use codec::Encode;
@@ -15,10 +14,11 @@ use sp_runtime::{BuildStorage, DispatchError};
 /// `json` merged into `base`, objects key by key (how a chain spec applies a preset).
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }
@@ -51,7 +51,9 @@ fn every_preset_builds_its_genesis() {
 				"{name}: one GRANDPA key per Aura key"
 			);
 			assert!(pallet_sudo::Key::<Runtime>::get().is_some(), "{name}: sudo");
-			assert!(!pallet_collective::Members::<Runtime, crate::CouncilCollective>::get().is_empty());
+			assert!(
+				!pallet_collective::Members::<Runtime, crate::CouncilCollective>::get().is_empty()
+			);
 			let city = pallet_sudo::Key::<Runtime>::get().unwrap();
 			let asset = pallet_assets::Asset::<Runtime>::get(LOCAL_CURRENCY_ID).expect("currency");
 			assert_eq!(asset.admin, city, "{name}: the city administers the local currency");
@@ -207,10 +209,7 @@ mod policy_funds_flow {
 	/// invariants hold.
 	fn invariants(program: u32) {
 		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
-		assert_eq!(
-			dbw(&PolicyFunds::program_account(program)),
-			report.free + report.outstanding
-		);
+		assert_eq!(dbw(&PolicyFunds::program_account(program)), report.free + report.outstanding);
 		PolicyFunds::do_try_state().unwrap();
 		CitizenId::do_try_state().unwrap();
 	}
@@ -225,7 +224,11 @@ mod policy_funds_flow {
 			let cram = Sr25519Keyring::Dave.to_account_id();
 			let city_treasury = alice();
 
-			assert_ok!(CitizenId::register_issuer(root(), issuer.clone().into(), vec![ClaimKind::Resident]));
+			assert_ok!(CitizenId::register_issuer(
+				root(),
+				issuer.clone().into(),
+				vec![ClaimKind::Resident]
+			));
 			assert_ok!(CitizenId::register_citizen(
 				signed(&issuer),
 				citizen.clone().into(),
@@ -240,8 +243,16 @@ mod policy_funds_flow {
 				NOW + 365 * DAY
 			));
 
-			assert_ok!(PolicyFunds::add_category(root(), BOOKS, BoundedVec::truncate_from(b"Books".to_vec())));
-			assert_ok!(PolicyFunds::add_category(root(), CRAM, BoundedVec::truncate_from(b"Cram".to_vec())));
+			assert_ok!(PolicyFunds::add_category(
+				root(),
+				BOOKS,
+				BoundedVec::truncate_from(b"Books".to_vec())
+			));
+			assert_ok!(PolicyFunds::add_category(
+				root(),
+				CRAM,
+				BoundedVec::truncate_from(b"Cram".to_vec())
+			));
 			assert_ok!(PolicyFunds::register_merchant(root(), bookshop.clone().into(), BOOKS, 7));
 			assert_ok!(PolicyFunds::register_merchant(root(), cram.clone().into(), CRAM, 7));
 			let terms: ProgramTerms = pallet_policy_funds::ProgramTerms {
@@ -290,8 +301,17 @@ mod policy_funds_flow {
 			let issuer = Sr25519Keyring::Charlie.to_account_id();
 			let lost = Sr25519Keyring::Eve.to_account_id();
 			let found = Sr25519Keyring::Ferdie.to_account_id();
-			assert_ok!(CitizenId::register_issuer(root(), issuer.clone().into(), vec![ClaimKind::Resident]));
-			assert_ok!(CitizenId::register_citizen(signed(&issuer), lost.clone().into(), sp_core::H256::repeat_byte(1), 7));
+			assert_ok!(CitizenId::register_issuer(
+				root(),
+				issuer.clone().into(),
+				vec![ClaimKind::Resident]
+			));
+			assert_ok!(CitizenId::register_citizen(
+				signed(&issuer),
+				lost.clone().into(),
+				sp_core::H256::repeat_byte(1),
+				7
+			));
 			assert_ok!(CitizenId::suspend_citizen(signed(&issuer), 0));
 			assert_ok!(CitizenId::request_rebind(signed(&issuer), 0, found.clone().into()));
 			pallet_timestamp::Now::<Runtime>::put(NOW + 60_000);
@@ -299,6 +319,90 @@ mod policy_funds_flow {
 			use citizen_primitives::CitizenRegistry;
 			assert_eq!(<CitizenId as CitizenRegistry<AccountId>>::citizen_of(&found), Some(0));
 			assert_eq!(<CitizenId as CitizenRegistry<AccountId>>::citizen_of(&lost), None);
+		});
+	}
+}
+
+mod fees {
+	//! Citizens' own public-service calls are free, within their allowance.
+	use super::*;
+	use crate::citizen_fees::ChargeFeeUnlessCitizenService;
+	use sp_runtime::{
+		traits::{TransactionExtension, TxBaseImplication},
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	};
+
+	const NOW: u64 = 1_779_408_000_000;
+
+	/// Validate and prepare `call` from `who` as a block author would.
+	fn admit(who: &AccountId, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+		let info = call.get_dispatch_info();
+		let ext = ChargeFeeUnlessCitizenService::from(0);
+		let (_, val, origin) = ext.validate(
+			RuntimeOrigin::signed(who.clone()),
+			call,
+			&info,
+			100,
+			(),
+			&TxBaseImplication(call),
+			TransactionSource::External,
+		)?;
+		ext.prepare(val, &origin, call, &info, 100).map(|_| ())
+	}
+
+	#[test]
+	fn a_citizen_with_nothing_applies_for_free_within_the_allowance() {
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let issuer = Sr25519Keyring::Charlie.to_account_id();
+			let citizen: AccountId = sp_core::crypto::AccountId32::new([42; 32]);
+			assert_ok!(CitizenId::register_issuer(
+				RuntimeOrigin::root(),
+				issuer.clone().into(),
+				vec![]
+			));
+			assert_ok!(CitizenId::register_citizen(
+				RuntimeOrigin::signed(issuer),
+				citizen.clone().into(),
+				sp_core::H256::repeat_byte(9),
+				1
+			));
+			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&citizen), 0);
+			assert_eq!(System::providers(&citizen), 1, "the ID keeps the account alive");
+
+			let apply = RuntimeCall::PolicyFunds(pallet_policy_funds::Call::apply { program: 0 });
+			for _ in 0..20 {
+				assert_ok!(admit(&citizen, &apply));
+			}
+			assert_eq!(CitizenId::free_calls_left(0), 0);
+			// Allowance used up: the usual fee applies, and there is nothing to pay it with.
+			assert_eq!(
+				admit(&citizen, &apply),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+			);
+			// Other calls were never free.
+			let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+				dest: alice().into(),
+				value: 1,
+			});
+			assert_eq!(
+				admit(&citizen, &transfer),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+			);
+			// A new day, a new allowance.
+			pallet_timestamp::Now::<Runtime>::put(NOW + crate::DAY_MS);
+			assert_ok!(admit(&citizen, &apply));
+		});
+	}
+
+	#[test]
+	fn everyone_else_pays_as_usual() {
+		ext("development").execute_with(|| {
+			let bob = Sr25519Keyring::Bob.to_account_id();
+			let before = pallet_balances::Pallet::<Runtime>::free_balance(&bob);
+			let apply = RuntimeCall::PolicyFunds(pallet_policy_funds::Call::apply { program: 0 });
+			assert_ok!(admit(&bob, &apply));
+			assert!(pallet_balances::Pallet::<Runtime>::free_balance(&bob) < before, "fee taken");
 		});
 	}
 }

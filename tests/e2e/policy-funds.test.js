@@ -54,8 +54,8 @@ test('the city sets up merchants and a resident citizen', async () => {
   const id = events.find((e) => api.events.citizenId.CitizenRegistered.is(e)).data.citizen;
   const t = await now();
   await submitOk(api, api.tx.citizenId.issueClaim(id, { Resident: { zone: 7, since: t - 200 * 86_400_000 } }, t - 1000, t + 365 * 86_400_000), a.charlie);
-  // Fees until citizen calls become free: a little native token.
-  await submitOk(api, api.tx.balances.transferKeepAlive(citizen.address, 10n ** 12n), a.alice);
+  // The citizen holds no native token at all: applying and spending are free for citizens.
+  assert.equal((await api.query.system.account(citizen.address)).data.free.toBigInt(), 0n);
 });
 
 test('the city creates and funds a program', async () => {
@@ -82,9 +82,11 @@ test('the city creates and funds a program', async () => {
   assert.equal(BigInt(report.free), 1_000_000n);
 });
 
-test('a registered resident applies and gets the voucher', async () => {
+test('a registered resident applies and gets the voucher, paying no fee', async () => {
   const events = await submitOk(api, api.tx.policyFunds.apply(programId), citizen);
   assert.ok(events.some((e) => api.events.policyFunds.VoucherCredited.is(e)));
+  assert.ok(!events.some((e) => api.events.transactionPayment.TransactionFeePaid.is(e)), 'no fee');
+  assert.equal((await api.query.system.account(citizen.address)).data.free.toBigInt(), 0n);
   assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), GRANT);
   const again = await submit(api, api.tx.policyFunds.apply(programId), citizen);
   assert.equal(again.error, 'policyFunds.AlreadyApplied');

@@ -15,7 +15,9 @@ fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(event));
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 /// An issuer allowed every kind.
@@ -141,8 +143,13 @@ mod benchmarks {
 	fn resume_claim() {
 		let issuer = issuer::<T>(0);
 		let (id, _) = citizen::<T>(&issuer, 0);
-		Pallet::<T>::do_change_claim_state(issuer.clone(), id, ClaimKind::Resident, ClaimState::Suspended)
-			.expect("active claim");
+		Pallet::<T>::do_change_claim_state(
+			issuer.clone(),
+			id,
+			ClaimKind::Resident,
+			ClaimState::Suspended,
+		)
+		.expect("active claim");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, ClaimKind::Resident);
 		assert_eq!(
@@ -212,7 +219,8 @@ mod benchmarks {
 		let (id, _) = citizen::<T>(&issuer, 0);
 		let new_account: T::AccountId = account("new-phone", 0, 0);
 		RecoveryDelay::<T>::put(0);
-		Pallet::<T>::do_request_rebind(issuer.clone(), id, new_account.clone()).expect("no rebind yet");
+		Pallet::<T>::do_request_rebind(issuer.clone(), id, new_account.clone())
+			.expect("no rebind yet");
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);

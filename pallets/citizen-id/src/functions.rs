@@ -20,7 +20,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The issuer's info, if it may attest or manage claims of `kind`.
-	fn ensure_may_attest(issuer: &T::AccountId, kind: ClaimKind) -> Result<IssuerInfo, DispatchError> {
+	fn ensure_may_attest(
+		issuer: &T::AccountId,
+		kind: ClaimKind,
+	) -> Result<IssuerInfo, DispatchError> {
 		let info = Issuers::<T>::get(issuer).ok_or(Error::<T>::NotIssuer)?;
 		ensure!(info.kinds.contains(&kind), Error::<T>::ClaimKindNotAllowed);
 		Ok(info)
@@ -86,6 +89,8 @@ impl<T: Config> Pallet<T> {
 		NextCitizenId::<T>::put(next);
 		Commitments::<T>::insert(commitment, citizen);
 		CitizenOf::<T>::insert(&account, citizen);
+		// The ID keeps the account alive: a citizen holding nothing can still transact.
+		frame_system::Pallet::<T>::inc_providers(&account);
 		Citizens::<T>::insert(
 			citizen,
 			CitizenRecord {
@@ -253,9 +258,18 @@ impl<T: Config> Pallet<T> {
 		let effective_at = T::Time::now().saturating_add(RecoveryDelay::<T>::get());
 		PendingRebinds::<T>::insert(
 			citizen,
-			PendingRebind { new_account: new_account.clone(), requested_by: issuer.clone(), effective_at },
+			PendingRebind {
+				new_account: new_account.clone(),
+				requested_by: issuer.clone(),
+				effective_at,
+			},
 		);
-		Self::deposit_event(Event::RebindRequested { citizen, new_account, effective_at, by: issuer });
+		Self::deposit_event(Event::RebindRequested {
+			citizen,
+			new_account,
+			effective_at,
+			by: issuer,
+		});
 		Ok(())
 	}
 
@@ -281,6 +295,8 @@ impl<T: Config> Pallet<T> {
 		record.status = CitizenStatus::Active;
 		CitizenOf::<T>::remove(&old_account);
 		CitizenOf::<T>::insert(&pending.new_account, citizen);
+		frame_system::Pallet::<T>::inc_providers(&pending.new_account);
+		Self::release_account(&old_account);
 		Citizens::<T>::insert(citizen, record);
 		PendingRebinds::<T>::remove(citizen);
 		Self::deposit_event(Event::CitizenRebound {
@@ -291,8 +307,43 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Drop the provider reference the ID gave `account`. It stays if something else still
+	/// relies on the account (it then lives on with its own funds' reference).
+	fn release_account(account: &T::AccountId) {
+		if let Err(e) = frame_system::Pallet::<T>::dec_providers(account) {
+			log::debug!(target: "runtime::citizen-id", "account keeps its provider: {e:?}");
+		}
+	}
+
+	/// Fee-free calls `citizen` has left in the current period.
+	pub fn free_calls_left(citizen: CitizenId) -> u32 {
+		let period = Self::current_free_call_period();
+		let (used_in, used) = FreeCallsUsed::<T>::get(citizen);
+		let used = if used_in == period { used } else { 0 };
+		T::FreeCallsPerPeriod::get().saturating_sub(used)
+	}
+
+	/// Count one fee-free call of `citizen`.
+	pub fn use_free_call(citizen: CitizenId) -> DispatchResult {
+		ensure!(Self::free_calls_left(citizen) > 0, Error::<T>::NoFreeCallsLeft);
+		let period = Self::current_free_call_period();
+		FreeCallsUsed::<T>::mutate(citizen, |(used_in, used)| {
+			if *used_in != period {
+				*used_in = period;
+				*used = 0;
+			}
+			*used = used.saturating_add(1);
+		});
+		Ok(())
+	}
+
+	fn current_free_call_period() -> u64 {
+		T::Time::now().checked_div(T::FreeCallPeriod::get()).unwrap_or_default()
+	}
+
 	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
 		let citizen = CitizenOf::<T>::take(&who).ok_or(Error::<T>::NotCitizen)?;
+		Self::release_account(&who);
 		Citizens::<T>::mutate(citizen, |record| {
 			if let Some(record) = record {
 				record.status = CitizenStatus::Deregistered;
@@ -314,8 +365,8 @@ impl<T: Config> Pallet<T> {
 		issuer: &T::AccountId,
 		epoch: IssuerEpoch,
 	) -> bool {
-		citizen.status == CitizenStatus::Suspended ||
-			Issuers::<T>::get(issuer).is_none_or(|info| info.epoch != epoch)
+		citizen.status == CitizenStatus::Suspended
+			|| Issuers::<T>::get(issuer).is_none_or(|info| info.epoch != epoch)
 	}
 
 	/// Where `claim` of a citizen with `record` stands at `now`.
@@ -328,8 +379,9 @@ impl<T: Config> Pallet<T> {
 			ClaimState::Revoked => ClaimStatus::Revoked,
 			_ if record.status == CitizenStatus::Deregistered => ClaimStatus::Revoked,
 			ClaimState::Suspended => ClaimStatus::Suspended,
-			_ if Self::attestation_suspended(record, &claim.issuer, claim.issuer_epoch) =>
-				ClaimStatus::Suspended,
+			_ if Self::attestation_suspended(record, &claim.issuer, claim.issuer_epoch) => {
+				ClaimStatus::Suspended
+			}
 			_ if now >= claim.valid_until => ClaimStatus::Expired,
 			_ if now < claim.valid_from => ClaimStatus::NotYetValid,
 			ClaimState::Active => ClaimStatus::Active,
@@ -403,7 +455,10 @@ impl<T: Config> Pallet<T> {
 			let bound = CitizenOf::<T>::get(&record.account) == Some(id);
 			if record.status == CitizenStatus::Deregistered {
 				ensure!(!bound, "deregistered citizen still bound to an account");
-				ensure!(Claims::<T>::iter_prefix(id).next().is_none(), "deregistered citizen has claims");
+				ensure!(
+					Claims::<T>::iter_prefix(id).next().is_none(),
+					"deregistered citizen has claims"
+				);
 			} else {
 				ensure!(bound, "citizen's account does not point back to it");
 			}

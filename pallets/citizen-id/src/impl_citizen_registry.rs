@@ -38,7 +38,8 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 			let kinds = Self::checked_kinds(ClaimKind::ALL.to_vec())?;
 			Self::do_register_issuer(issuer.clone(), kinds)?;
 		}
-		let commitment = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&account.encode());
+		let commitment =
+			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&account.encode());
 		let citizen = Self::do_register_citizen(issuer.clone(), account.clone(), commitment, 1)?;
 		for claim in claims {
 			Self::do_issue_claim(issuer.clone(), citizen, claim.clone(), 0, valid_until)?;

@@ -61,8 +61,15 @@
 //! ### Anyone
 //! - [`enact_rebind`](Pallet::enact_rebind), once the delay has passed
 //!
-//! ### For other pallets
+//! ### For other pallets and the runtime
 //! - [`CitizenRegistry`] (in `impl_citizen_registry.rs`).
+//! - [`Pallet::free_calls_left`], [`Pallet::use_free_call`]: the per-citizen allowance of
+//!   fee-free public-service calls (`FreeCallsPerPeriod` per `FreeCallPeriod`), so a citizen
+//!   never needs to buy tokens and fee-free calls are no spam hole.
+//!
+//! A registered citizen's account gets a provider reference from its ID, so it can send
+//! transactions while holding nothing at all; the reference moves with a rebind and goes with
+//! deregistration.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -135,6 +142,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRecoveryDelay: Get<Moment>;
 
+		/// How many of their own public-service calls a citizen makes without a fee in each
+		/// period (the runtime's fee extension asks [`Pallet::free_calls_left`]).
+		#[pallet::constant]
+		type FreeCallsPerPeriod: Get<u32>;
+
+		/// The length of that period (ms).
+		#[pallet::constant]
+		type FreeCallPeriod: Get<Moment>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -184,6 +200,11 @@ pub mod pallet {
 	/// How long (ms) a requested rebind waits before it can be enacted.
 	#[pallet::storage]
 	pub type RecoveryDelay<T: Config> = StorageValue<_, Moment, ValueQuery>;
+
+	/// Fee-free calls each citizen used: (period index, calls used in it).
+	#[pallet::storage]
+	pub type FreeCallsUsed<T: Config> =
+		StorageMap<_, Twox64Concat, CitizenId, (u64, u32), ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -326,6 +347,8 @@ pub mod pallet {
 		NotAllowedToCancel,
 		/// A counter reached its limit.
 		Overflow,
+		/// The citizen has used every fee-free call of this period.
+		NoFreeCallsLeft,
 	}
 
 	#[pallet::hooks]

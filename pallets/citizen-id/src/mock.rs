@@ -22,6 +22,7 @@ impl frame_system::Config for Test {
 
 parameter_types! {
 	pub const MaxRecoveryDelay: Moment = 30 * DAY;
+	pub const FreeCallPeriod: Moment = DAY;
 }
 
 impl pallet_citizen_id::Config for Test {
@@ -29,6 +30,8 @@ impl pallet_citizen_id::Config for Test {
 	type Time = MockTime;
 	type MaxCredentialsPerCitizen = ConstU32<3>;
 	type MaxRecoveryDelay = MaxRecoveryDelay;
+	type FreeCallsPerPeriod = ConstU32<2>;
+	type FreeCallPeriod = FreeCallPeriod;
 	type WeightInfo = ();
 }
 

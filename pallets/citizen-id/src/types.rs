@@ -6,7 +6,6 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 
-
 /// Every registration of an issuer gets a fresh epoch. A claim or credential remembers the
 /// epoch of the issuer that attested it, so removing an issuer (or removing and re-adding it)
 /// suspends what it attested without touching a single stored claim.
@@ -153,4 +152,3 @@ pub struct CitizenView<AccountId> {
 	pub credential_count: u32,
 	pub pending_rebind: Option<PendingRebind<AccountId>>,
 }
-

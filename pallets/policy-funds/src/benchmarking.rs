@@ -77,7 +77,8 @@ fn officers<T: Config>() -> (T::AccountId, BoundedVec<T::AccountId, T::MaxOffice
 /// A funded program with room for many grants; its officer.
 fn program<T: Config>(approval: ApprovalMode) -> (ProgramId, T::AccountId) {
 	let (officer, officers) = officers::<T>();
-	let program = Pallet::<T>::do_create_program(terms::<T>(approval), officers).expect("valid terms");
+	let program =
+		Pallet::<T>::do_create_program(terms::<T>(approval), officers).expect("valid terms");
 	let funder = funded::<T>("funder");
 	Pallet::<T>::do_fund(funder, program, grant::<T>() * 100u32.into()).expect("funded");
 	(program, officer)
@@ -158,7 +159,8 @@ mod benchmarks {
 		// Worst case: the expiry queue is nearly full.
 		for _ in 1..T::MaxLivePrograms::get() {
 			let (_, officers) = officers::<T>();
-			Pallet::<T>::do_create_program(terms::<T>(ApprovalMode::Manual), officers).expect("room");
+			Pallet::<T>::do_create_program(terms::<T>(ApprovalMode::Manual), officers)
+				.expect("room");
 		}
 		let (_, officers) = officers::<T>();
 		let terms = terms::<T>(ApprovalMode::Manual);
@@ -195,7 +197,8 @@ mod benchmarks {
 	#[benchmark]
 	fn expire_program() {
 		let (program, _, _, _) = voucher_holder::<T>();
-		let spend_until = Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
+		let spend_until =
+			Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
 		<T::BenchmarkClock as citizen_primitives::BenchmarkClock>::set_now(spend_until);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
@@ -287,7 +290,8 @@ mod benchmarks {
 	#[benchmark(extra)]
 	fn on_idle_sweep() {
 		let (program, _) = program::<T>(ApprovalMode::Manual);
-		let spend_until = Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
+		let spend_until =
+			Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
 		<T::BenchmarkClock as citizen_primitives::BenchmarkClock>::set_now(spend_until);
 		#[block]
 		{

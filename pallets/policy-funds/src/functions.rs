@@ -9,11 +9,7 @@ use citizen_primitives::ClaimValue;
 use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchResult, Weight},
-	traits::{
-		fungible::Mutate,
-		tokens::Preservation,
-		Get, Time,
-	},
+	traits::{fungible::Mutate, tokens::Preservation, Get, Time},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::OriginFor;
@@ -76,20 +72,20 @@ impl<T: Config> Pallet<T> {
 	) -> Result<ProgramId, DispatchError> {
 		ensure!(!terms.amount_per_grant.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(
-			terms.apply_from < terms.apply_until &&
-				terms.apply_until <= terms.spend_until &&
-				terms.spend_until > T::Time::now(),
+			terms.apply_from < terms.apply_until
+				&& terms.apply_until <= terms.spend_until
+				&& terms.spend_until > T::Time::now(),
 			Error::<T>::InvalidTerms
 		);
 		ensure!(
-			terms.scope == GrantScope::PerCitizen ||
-				terms.required_claims.contains(&ClaimKind::MultiChildHousehold),
+			terms.scope == GrantScope::PerCitizen
+				|| terms.required_claims.contains(&ClaimKind::MultiChildHousehold),
 			Error::<T>::InvalidTerms
 		);
 		ensure!(
-			Self::distinct(&terms.required_claims) &&
-				Self::distinct(&terms.allowed_categories) &&
-				Self::distinct(&terms.excluded_categories),
+			Self::distinct(&terms.required_claims)
+				&& Self::distinct(&terms.allowed_categories)
+				&& Self::distinct(&terms.excluded_categories),
 			Error::<T>::Duplicate
 		);
 		for category in terms.allowed_categories.iter().chain(terms.excluded_categories.iter()) {
@@ -101,7 +97,9 @@ impl<T: Config> Pallet<T> {
 		let spend_until = terms.spend_until;
 		ExpiryQueue::<T>::try_mutate(|queue| {
 			let at = queue.partition_point(|(moment, _)| *moment <= spend_until);
-			queue.try_insert(at, (spend_until, program)).map_err(|_| Error::<T>::TooManyLivePrograms)
+			queue
+				.try_insert(at, (spend_until, program))
+				.map_err(|_| Error::<T>::TooManyLivePrograms)
 		})?;
 		NextProgramId::<T>::put(next);
 		let account = Self::program_account(program);
@@ -165,7 +163,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Move `amount` out of a program account.
-	fn pay_out(program_account: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	fn pay_out(
+		program_account: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
 		T::Currency::transfer(program_account, to, amount, Preservation::Expendable).map(|_| ())
 	}
 
@@ -281,7 +283,7 @@ impl<T: Config> Pallet<T> {
 					Application { status: ApplicationStatus::Approved, applied_at: now, household },
 				);
 				Self::deposit_event(Event::Approved { program, citizen, officer: None });
-			},
+			}
 			ApprovalMode::Manual => {
 				Self::mutate_report(program, |r| {
 					r.pending = r.pending.checked_add(1)?;
@@ -292,7 +294,7 @@ impl<T: Config> Pallet<T> {
 					citizen,
 					Application { status: ApplicationStatus::Pending, applied_at: now, household },
 				);
-			},
+			}
 		}
 		Ok(())
 	}
@@ -374,8 +376,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `p` lets its vouchers be spent at a merchant of `category`.
 	pub fn category_allowed(p: &ProgramOf<T>, category: MerchantCategory) -> bool {
-		(p.terms.allowed_categories.is_empty() || p.terms.allowed_categories.contains(&category)) &&
-			!p.terms.excluded_categories.contains(&category)
+		(p.terms.allowed_categories.is_empty() || p.terms.allowed_categories.contains(&category))
+			&& !p.terms.excluded_categories.contains(&category)
 	}
 
 	/// Everything that must hold for `merchant` to take `program`'s vouchers, without the
@@ -431,11 +433,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Vouchers::<T>::try_mutate(program, citizen, |voucher| {
 			let voucher = voucher.as_mut().ok_or(Error::<T>::NoVoucher)?;
-			ensure!(voucher.frozen != frozen, if frozen {
-				Error::<T>::VoucherFrozen
-			} else {
-				Error::<T>::VoucherNotFrozen
-			});
+			ensure!(
+				voucher.frozen != frozen,
+				if frozen { Error::<T>::VoucherFrozen } else { Error::<T>::VoucherNotFrozen }
+			);
 			voucher.frozen = frozen;
 			Ok::<(), DispatchError>(())
 		})?;
@@ -492,7 +493,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The voucher of `citizen` under `program` as a wallet shows it.
-	pub fn voucher_view(program: ProgramId, citizen: CitizenId) -> Option<VoucherView<BalanceOf<T>>> {
+	pub fn voucher_view(
+		program: ProgramId,
+		citizen: CitizenId,
+	) -> Option<VoucherView<BalanceOf<T>>> {
 		let p = Programs::<T>::get(program)?;
 		let v = Vouchers::<T>::get(program, citizen)?;
 		let live = !p.expired && T::Time::now() < p.terms.spend_until;
@@ -528,12 +532,14 @@ impl<T: Config> Pallet<T> {
 			usable: alloc::vec::Vec::new(),
 			refusal: Some(refusal),
 		};
-		let Some(info) = Merchants::<T>::get(merchant) else { return refuse(Refusal::NotAMerchant) };
+		let Some(info) = Merchants::<T>::get(merchant) else {
+			return refuse(Refusal::NotAMerchant);
+		};
 		if !info.active {
 			return refuse(Refusal::MerchantSuspended);
 		}
 		let Some(citizen) = T::Citizens::citizen_of(account) else {
-			return refuse(Refusal::NotACitizen)
+			return refuse(Refusal::NotACitizen);
 		};
 		let now = T::Time::now();
 		let mut usable = alloc::vec::Vec::new();
@@ -541,10 +547,10 @@ impl<T: Config> Pallet<T> {
 		for (_, program) in ExpiryQueue::<T>::get() {
 			let Some(p) = Programs::<T>::get(program) else { continue };
 			let balance = Self::spendable(program, citizen);
-			if balance.is_zero() ||
-				now >= p.terms.spend_until ||
-				PausedMerchants::<T>::contains_key(program, merchant) ||
-				!Self::category_allowed(&p, info.category)
+			if balance.is_zero()
+				|| now >= p.terms.spend_until
+				|| PausedMerchants::<T>::contains_key(program, merchant)
+				|| !Self::category_allowed(&p, info.category)
 			{
 				continue;
 			}

@@ -183,7 +183,8 @@ pub mod pallet {
 
 	/// How many merchants use each category (a category in use cannot be removed).
 	#[pallet::storage]
-	pub type CategoryUse<T: Config> = StorageMap<_, Twox64Concat, MerchantCategory, u32, ValueQuery>;
+	pub type CategoryUse<T: Config> =
+		StorageMap<_, Twox64Concat, MerchantCategory, u32, ValueQuery>;
 
 	/// Registered merchants.
 	#[pallet::storage]
@@ -500,7 +501,11 @@ pub mod pallet {
 		/// Put `amount` of the caller's local currency into a program.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::fund())]
-		pub fn fund(origin: OriginFor<T>, program: ProgramId, amount: BalanceOf<T>) -> DispatchResult {
+		pub fn fund(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_fund(who, program, amount)
 		}
@@ -541,7 +546,11 @@ pub mod pallet {
 		/// Approve a pending application: the voucher is credited.
 		#[pallet::call_index(30)]
 		#[pallet::weight(T::WeightInfo::approve())]
-		pub fn approve(origin: OriginFor<T>, program: ProgramId, citizen: CitizenId) -> DispatchResult {
+		pub fn approve(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			citizen: CitizenId,
+		) -> DispatchResult {
 			let officer = Self::ensure_officer(origin, program)?;
 			Self::do_approve(program, citizen, officer)
 		}

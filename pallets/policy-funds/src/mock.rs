@@ -93,11 +93,17 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		// Alice and Bob: residents for a year, guardians of the same three-child household.
 		// Carol: a resident of one month, no household.
 		let household = sp_core::H256::repeat_byte(7);
-		for (id, account, since) in
-			[(ALICE_ID, ALICE, START - 365 * DAY), (BOB_ID, BOB, START - 365 * DAY), (CAROL_ID, CAROL, START - 30 * DAY)]
-		{
+		for (id, account, since) in [
+			(ALICE_ID, ALICE, START - 365 * DAY),
+			(BOB_ID, BOB, START - 365 * DAY),
+			(CAROL_ID, CAROL, START - 30 * DAY),
+		] {
 			MockCitizenRegistry::add_citizen(id, account);
-			MockCitizenRegistry::add_claim(id, ClaimValue::Resident { zone: 3, since }, START + 365 * DAY);
+			MockCitizenRegistry::add_claim(
+				id,
+				ClaimValue::Resident { zone: 3, since },
+				START + 365 * DAY,
+			);
 		}
 		for id in [ALICE_ID, BOB_ID] {
 			MockCitizenRegistry::add_claim(

@@ -10,7 +10,16 @@ use sp_core::H256;
 
 /// Whether an application is granted by rule or by a person.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum ApprovalMode {
@@ -22,7 +31,16 @@ pub enum ApprovalMode {
 
 /// Who can receive a grant only once.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum GrantScope {
@@ -36,7 +54,16 @@ pub enum GrantScope {
 
 /// Whether a program takes applications.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum ProgramStatus {
@@ -62,7 +89,10 @@ pub enum ProgramStatus {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 #[cfg_attr(
 	feature = "std",
-	serde(bound(serialize = "Balance: serde::Serialize", deserialize = "Balance: serde::de::DeserializeOwned"))
+	serde(bound(
+		serialize = "Balance: serde::Serialize",
+		deserialize = "Balance: serde::de::DeserializeOwned"
+	))
 )]
 pub struct ProgramTerms<
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
@@ -120,7 +150,16 @@ pub struct Program<
 /// A program's counters. `free = funded - withdrawn - allocated + returned`;
 /// `outstanding = allocated - spent - returned`; the program account holds `free + outstanding`.
 #[derive(
-	Clone, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
@@ -147,7 +186,16 @@ pub struct ProgramReport<Balance> {
 
 /// Where an application stands.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum ApplicationStatus {
@@ -203,9 +251,7 @@ pub struct VoucherView<Balance> {
 }
 
 /// Why a merchant cannot take a voucher payment.
-#[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum Refusal {
 	NotAMerchant,

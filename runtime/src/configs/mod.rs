@@ -9,10 +9,7 @@ use frame_support::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse,
 		NeverEnsureOrigin, VariantCountOf,
 	},
-	weights::{
-		constants::RocksDbWeight,
-		IdentityFee, Weight,
-	},
+	weights::{constants::RocksDbWeight, IdentityFee, Weight},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -199,6 +196,8 @@ pub type CityOrigin = EitherOfDiverse<
 
 parameter_types! {
 	pub const MaxRecoveryDelay: u64 = 30 * DAY_MS;
+	/// Twenty fee-free public-service calls per citizen per day.
+	pub const FreeCallPeriod: u64 = DAY_MS;
 }
 
 impl pallet_citizen_id::Config for Runtime {
@@ -206,9 +205,10 @@ impl pallet_citizen_id::Config for Runtime {
 	type Time = Timestamp;
 	type MaxCredentialsPerCitizen = ConstU32<64>;
 	type MaxRecoveryDelay = MaxRecoveryDelay;
+	type FreeCallsPerPeriod = ConstU32<20>;
+	type FreeCallPeriod = FreeCallPeriod;
 	type WeightInfo = pallet_citizen_id::weights::SubstrateWeight<Runtime>;
 }
-
 
 parameter_types! {
 	pub const PolicyFundsPalletId: frame_support::PalletId = frame_support::PalletId(*b"cty/fund");

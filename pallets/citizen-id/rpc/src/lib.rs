@@ -78,7 +78,8 @@ where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: CitizenIdRuntimeApi<Block, AccountId>,
-	AccountId: Codec + Clone + Send + Sync + 'static + serde::Serialize + serde::de::DeserializeOwned,
+	AccountId:
+		Codec + Clone + Send + Sync + 'static + serde::Serialize + serde::de::DeserializeOwned,
 {
 	fn verify_claim(
 		&self,
@@ -94,11 +95,9 @@ where
 		if api.citizen_of(at, account.clone()).map_err(runtime_error)?.is_none() {
 			return Err(error(error_code::NOT_A_CITIZEN, "account is not a registered citizen"));
 		}
-		api.verify_account_claim(at, account, claim_kind)
-			.map_err(runtime_error)?
-			.ok_or_else(|| {
-				error(error_code::NO_SUCH_CLAIM, format!("citizen holds no {claim_kind:?} claim"))
-			})
+		api.verify_account_claim(at, account, claim_kind).map_err(runtime_error)?.ok_or_else(|| {
+			error(error_code::NO_SUCH_CLAIM, format!("citizen holds no {claim_kind:?} claim"))
+		})
 	}
 
 	fn credential_status(
@@ -111,6 +110,8 @@ where
 			.runtime_api()
 			.credential_status(at, digest)
 			.map_err(|e| error(error_code::RUNTIME, format!("the runtime could not answer: {e}")))?
-			.ok_or_else(|| error(error_code::UNKNOWN_CREDENTIAL, "no credential is anchored under this digest"))
+			.ok_or_else(|| {
+				error(error_code::UNKNOWN_CREDENTIAL, "no credential is anchored under this digest")
+			})
 	}
 }

@@ -5,9 +5,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::Codec;
-pub use pallet_citizen_id::{
-	CitizenId, CitizenView, ClaimKind, ClaimVerdict, CredentialVerdict,
-};
+pub use pallet_citizen_id::{CitizenId, CitizenView, ClaimKind, ClaimVerdict, CredentialVerdict};
 use sp_core::H256;
 
 sp_api::decl_runtime_apis! {

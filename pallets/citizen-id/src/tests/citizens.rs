@@ -100,7 +100,10 @@ fn suspending_needs_an_issuer_and_a_known_citizen() {
 		let alice = register(ALICE, 1);
 		assert_noop!(CitizenIds::suspend_citizen(signed(ALICE), alice), Error::<Test>::NotIssuer);
 		assert_noop!(CitizenIds::resume_citizen(signed(ALICE), alice), Error::<Test>::NotIssuer);
-		assert_noop!(CitizenIds::suspend_citizen(signed(OFFICE), 42), Error::<Test>::UnknownCitizen);
+		assert_noop!(
+			CitizenIds::suspend_citizen(signed(OFFICE), 42),
+			Error::<Test>::UnknownCitizen
+		);
 	});
 }
 

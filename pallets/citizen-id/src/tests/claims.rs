@@ -114,7 +114,13 @@ fn issuing_needs_an_issuer_allowed_for_the_kind_and_a_known_citizen() {
 	run(|| {
 		let alice = register(ALICE, 1);
 		assert_noop!(
-			CitizenIds::issue_claim(signed(BANK), alice, ClaimValue::YouthAgeBand, START, START + DAY),
+			CitizenIds::issue_claim(
+				signed(BANK),
+				alice,
+				ClaimValue::YouthAgeBand,
+				START,
+				START + DAY
+			),
 			Error::<Test>::ClaimKindNotAllowed
 		);
 		assert_noop!(
@@ -142,7 +148,10 @@ fn issuer_suspends_resumes_and_revokes_a_claim() {
 		assert_ok!(CitizenIds::suspend_claim(signed(BANK), alice, kind));
 		assert_eq!(last_event(), Event::ClaimSuspended { citizen: alice, kind, by: BANK });
 		assert_eq!(status_of(alice, kind), ClaimStatus::Suspended);
-		assert_noop!(CitizenIds::suspend_claim(signed(BANK), alice, kind), Error::<Test>::ClaimNotActive);
+		assert_noop!(
+			CitizenIds::suspend_claim(signed(BANK), alice, kind),
+			Error::<Test>::ClaimNotActive
+		);
 
 		assert_ok!(CitizenIds::resume_claim(signed(OFFICE), alice, kind));
 		assert_eq!(last_event(), Event::ClaimResumed { citizen: alice, kind, by: OFFICE });
@@ -181,7 +190,10 @@ fn managing_a_claim_needs_an_issuer_allowed_for_its_kind() {
 			CitizenIds::suspend_claim(signed(BANK), alice, kind),
 			Error::<Test>::ClaimKindNotAllowed
 		);
-		assert_noop!(CitizenIds::revoke_claim(signed(ALICE), alice, kind), Error::<Test>::NotIssuer);
+		assert_noop!(
+			CitizenIds::revoke_claim(signed(ALICE), alice, kind),
+			Error::<Test>::NotIssuer
+		);
 		assert_noop!(
 			CitizenIds::suspend_claim(signed(OFFICE), alice, ClaimKind::MultiChildHousehold),
 			Error::<Test>::ClaimNotFound

@@ -11,7 +11,12 @@ fn digest(n: u8) -> H256 {
 fn issuer_anchors_a_credential() {
 	run(|| {
 		let alice = register(ALICE, 1);
-		assert_ok!(CitizenIds::anchor_credential(signed(BANK), alice, digest(1), Some(START + DAY)));
+		assert_ok!(CitizenIds::anchor_credential(
+			signed(BANK),
+			alice,
+			digest(1),
+			Some(START + DAY)
+		));
 		assert_eq!(
 			last_event(),
 			Event::CredentialAnchored { digest: digest(1), citizen: alice, issuer: BANK }
@@ -72,7 +77,10 @@ fn the_anchoring_issuer_revokes_a_credential() {
 			CitizenIds::revoke_credential(signed(BANK), digest(9)),
 			Error::<Test>::UnknownCredential
 		);
-		assert_noop!(CitizenIds::revoke_credential(signed(ALICE), digest(1)), Error::<Test>::NotIssuer);
+		assert_noop!(
+			CitizenIds::revoke_credential(signed(ALICE), digest(1)),
+			Error::<Test>::NotIssuer
+		);
 		assert_ok!(CitizenIds::revoke_credential(signed(BANK), digest(1)));
 		assert_eq!(last_event(), Event::CredentialRevoked { digest: digest(1), by: BANK });
 		assert_eq!(CitizenIds::credential_verdict(digest(1)).unwrap().status, ClaimStatus::Revoked);
@@ -89,10 +97,16 @@ fn credential_status_follows_the_citizen_and_the_issuer() {
 		let alice = register(ALICE, 1);
 		assert_ok!(CitizenIds::anchor_credential(signed(BANK), alice, digest(1), None));
 		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));
-		assert_eq!(CitizenIds::credential_verdict(digest(1)).unwrap().status, ClaimStatus::Suspended);
+		assert_eq!(
+			CitizenIds::credential_verdict(digest(1)).unwrap().status,
+			ClaimStatus::Suspended
+		);
 		assert_ok!(CitizenIds::resume_citizen(signed(OFFICE), alice));
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), BANK));
-		assert_eq!(CitizenIds::credential_verdict(digest(1)).unwrap().status, ClaimStatus::Suspended);
+		assert_eq!(
+			CitizenIds::credential_verdict(digest(1)).unwrap().status,
+			ClaimStatus::Suspended
+		);
 		assert_ok!(CitizenIds::deregister(signed(ALICE)));
 		assert_eq!(CitizenIds::credential_verdict(digest(1)).unwrap().status, ClaimStatus::Revoked);
 	});

@@ -73,7 +73,10 @@ fn city_updates_an_issuers_kinds() {
 			BANK,
 			vec![ClaimKind::YouthAgeBand]
 		));
-		assert_eq!(Issuers::<Test>::get(BANK).unwrap().kinds.to_vec(), vec![ClaimKind::YouthAgeBand]);
+		assert_eq!(
+			Issuers::<Test>::get(BANK).unwrap().kinds.to_vec(),
+			vec![ClaimKind::YouthAgeBand]
+		);
 		assert!(matches!(last_event(), Event::IssuerUpdated { issuer: BANK, .. }));
 		let alice = register(ALICE, 1);
 		assert_noop!(
@@ -112,7 +115,11 @@ fn removing_an_issuer_suspends_what_it_attested_until_reattested() {
 		assert_eq!(CitizenOf::<Test>::get(ALICE), Some(alice));
 
 		// Re-registering the same account does not revive its old attestations.
-		assert_ok!(CitizenIds::register_issuer(RuntimeOrigin::root(), BANK, vec![ClaimKind::Resident]));
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			BANK,
+			vec![ClaimKind::Resident]
+		));
 		assert_eq!(status_of(alice, ClaimKind::Resident), ClaimStatus::Suspended);
 
 		// Another issuer re-attests: active again.
@@ -142,9 +149,6 @@ fn city_sets_the_recovery_delay_within_its_bound() {
 			CitizenIds::set_recovery_delay(RuntimeOrigin::root(), 31 * DAY),
 			Error::<Test>::RecoveryDelayTooLong
 		);
-		assert_noop!(
-			CitizenIds::set_recovery_delay(signed(OFFICE), DAY),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(CitizenIds::set_recovery_delay(signed(OFFICE), DAY), DispatchError::BadOrigin);
 	});
 }

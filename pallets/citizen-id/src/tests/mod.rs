@@ -3,6 +3,7 @@
 mod citizens;
 mod claims;
 mod credentials;
+mod free_calls;
 mod issuers;
 mod recovery;
 mod registry;

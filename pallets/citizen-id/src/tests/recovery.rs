@@ -26,7 +26,11 @@ fn lost_phone_recovery_moves_the_id_after_the_delay() {
 		assert_ok!(CitizenIds::enact_rebind(signed(MALLORY), alice));
 		assert_eq!(
 			last_event(),
-			Event::CitizenRebound { citizen: alice, old_account: ALICE, new_account: ALICE_NEW_PHONE }
+			Event::CitizenRebound {
+				citizen: alice,
+				old_account: ALICE,
+				new_account: ALICE_NEW_PHONE
+			}
 		);
 		assert_eq!(CitizenOf::<Test>::get(ALICE), None);
 		assert_eq!(CitizenOf::<Test>::get(ALICE_NEW_PHONE), Some(alice));
@@ -52,12 +56,18 @@ fn the_old_key_or_an_issuer_can_cancel_during_the_delay() {
 		assert_ok!(CitizenIds::cancel_rebind(signed(ALICE), alice));
 		assert_eq!(last_event(), Event::RebindCancelled { citizen: alice, by: ALICE });
 		assert_eq!(PendingRebinds::<Test>::get(alice), None);
-		assert_noop!(CitizenIds::cancel_rebind(signed(ALICE), alice), Error::<Test>::NoPendingRebind);
+		assert_noop!(
+			CitizenIds::cancel_rebind(signed(ALICE), alice),
+			Error::<Test>::NoPendingRebind
+		);
 
 		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
 		assert_ok!(CitizenIds::cancel_rebind(signed(BANK), alice));
 		advance(RECOVERY_DELAY);
-		assert_noop!(CitizenIds::enact_rebind(signed(ALICE), alice), Error::<Test>::NoPendingRebind);
+		assert_noop!(
+			CitizenIds::enact_rebind(signed(ALICE), alice),
+			Error::<Test>::NoPendingRebind
+		);
 	});
 }
 
@@ -87,7 +97,10 @@ fn rebind_requests_have_their_rules() {
 			CitizenIds::request_rebind(signed(OFFICE), alice, 13),
 			Error::<Test>::RebindAlreadyPending
 		);
-		assert_noop!(CitizenIds::enact_rebind(RuntimeOrigin::root(), alice), DispatchError::BadOrigin);
+		assert_noop!(
+			CitizenIds::enact_rebind(RuntimeOrigin::root(), alice),
+			DispatchError::BadOrigin
+		);
 	});
 }
 

@@ -100,7 +100,8 @@ where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: PolicyFundsRuntimeApi<Block, AccountId, Balance, Terms>,
-	AccountId: Codec + Clone + Send + Sync + 'static + serde::Serialize + serde::de::DeserializeOwned,
+	AccountId:
+		Codec + Clone + Send + Sync + 'static + serde::Serialize + serde::de::DeserializeOwned,
 	Balance: Codec + Clone + Send + Sync + 'static + serde::Serialize + serde::de::DeserializeOwned,
 	Terms: Codec + Send + Sync + 'static,
 {
@@ -141,10 +142,10 @@ where
 	) -> RpcResult<ReportWithCategories<Balance>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let api = self.client.runtime_api();
-		let report = api
-			.program_report(at, program_id)
-			.map_err(runtime_error)?
-			.ok_or_else(|| error(error_code::UNKNOWN_PROGRAM, format!("no program {program_id}")))?;
+		let report =
+			api.program_report(at, program_id).map_err(runtime_error)?.ok_or_else(|| {
+				error(error_code::UNKNOWN_PROGRAM, format!("no program {program_id}"))
+			})?;
 		let spend_by_category = api.spend_by_category(at, program_id).map_err(runtime_error)?;
 		Ok(ReportWithCategories { report, spend_by_category })
 	}

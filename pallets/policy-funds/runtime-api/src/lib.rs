@@ -9,8 +9,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_policy_funds::{
-	AcceptVerdict, CitizenId, MerchantCategory, ProgramId, ProgramReport, ProgramTerms,
-	ProgramStatus, Refusal, VoucherView,
+	AcceptVerdict, CitizenId, MerchantCategory, ProgramId, ProgramReport, ProgramStatus,
+	ProgramTerms, Refusal, VoucherView,
 };
 
 sp_api::decl_runtime_apis! {

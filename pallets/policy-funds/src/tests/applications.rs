@@ -10,13 +10,19 @@ fn an_eligible_resident_is_credited_at_once() {
 	run(|| {
 		let program = automatic_program(2);
 		assert_ok!(Funds::apply(signed(ALICE), program));
-		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), Some(Voucher { balance: GRANT, frozen: false }));
+		assert_eq!(
+			Vouchers::<Test>::get(program, ALICE_ID),
+			Some(Voucher { balance: GRANT, frozen: false })
+		);
 		assert_eq!(
 			Applications::<Test>::get(program, ALICE_ID).unwrap().status,
 			ApplicationStatus::Approved
 		);
 		let r = report(program);
-		assert_eq!((r.free, r.allocated, r.outstanding, r.citizens_served), (GRANT, GRANT, GRANT, 1));
+		assert_eq!(
+			(r.free, r.allocated, r.outstanding, r.citizens_served),
+			(GRANT, GRANT, GRANT, 1)
+		);
 		let tail: Vec<_> = events().into_iter().rev().take(3).collect();
 		assert_eq!(
 			tail,
@@ -81,7 +87,8 @@ fn one_grant_per_household() {
 	run(|| {
 		let mut t = terms(ApprovalMode::Automatic);
 		t.scope = GrantScope::PerHousehold;
-		t.required_claims = BoundedVec::truncate_from(vec![ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
+		t.required_claims =
+			BoundedVec::truncate_from(vec![ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
 		let program = setup_program(t, 3 * GRANT);
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		// Bob is the other guardian of the same household.
@@ -100,7 +107,10 @@ fn an_officer_approves_a_manual_application() {
 		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), None);
 		assert_eq!(report(program).pending, 1);
 		assert_ok!(Funds::approve(signed(OFFICER), program, ALICE_ID));
-		assert_eq!(last_event(), Event::Approved { program, citizen: ALICE_ID, officer: Some(OFFICER) });
+		assert_eq!(
+			last_event(),
+			Event::Approved { program, citizen: ALICE_ID, officer: Some(OFFICER) }
+		);
 		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID).unwrap().balance, GRANT);
 		assert_eq!(report(program).pending, 0);
 		assert_eq!(report(program).citizens_served, 1);
@@ -114,13 +124,19 @@ fn an_officer_rejects_with_a_reason() {
 		let program = setup_program(terms(ApprovalMode::Manual), 2 * GRANT);
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_ok!(Funds::reject(signed(OFFICER), program, ALICE_ID, 4));
-		assert_eq!(last_event(), Event::Rejected { program, citizen: ALICE_ID, officer: OFFICER, reason: 4 });
+		assert_eq!(
+			last_event(),
+			Event::Rejected { program, citizen: ALICE_ID, officer: OFFICER, reason: 4 }
+		);
 		assert_eq!(
 			Applications::<Test>::get(program, ALICE_ID).unwrap().status,
 			ApplicationStatus::Rejected(4)
 		);
 		assert_eq!(report(program).pending, 0);
-		assert_noop!(Funds::reject(signed(OFFICER), program, ALICE_ID, 4), Error::<Test>::NotPending);
+		assert_noop!(
+			Funds::reject(signed(OFFICER), program, ALICE_ID, 4),
+			Error::<Test>::NotPending
+		);
 		assert_noop!(Funds::approve(signed(OFFICER), program, ALICE_ID), Error::<Test>::NotPending);
 		// Rejected is final for this citizen.
 		assert_noop!(Funds::apply(signed(ALICE), program), Error::<Test>::AlreadyApplied);
@@ -148,12 +164,21 @@ fn only_officers_decide_and_only_within_budget() {
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_ok!(Funds::apply(signed(BOB), program));
 		assert_noop!(Funds::approve(signed(ALICE), program, ALICE_ID), Error::<Test>::NotOfficer);
-		assert_noop!(Funds::reject(signed(TREASURY), program, ALICE_ID, 1), Error::<Test>::NotOfficer);
+		assert_noop!(
+			Funds::reject(signed(TREASURY), program, ALICE_ID, 1),
+			Error::<Test>::NotOfficer
+		);
 		assert_noop!(Funds::approve(root(), program, ALICE_ID), DispatchError::BadOrigin);
-		assert_noop!(Funds::approve(signed(OFFICER), program, CAROL_ID), Error::<Test>::UnknownApplication);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, CAROL_ID),
+			Error::<Test>::UnknownApplication
+		);
 		assert_noop!(Funds::approve(signed(OFFICER), 9, ALICE_ID), Error::<Test>::UnknownProgram);
 		assert_ok!(Funds::approve(signed(OFFICER), program, ALICE_ID));
 		// Approving more than the free budget fails.
-		assert_noop!(Funds::approve(signed(OFFICER), program, BOB_ID), Error::<Test>::BudgetExhausted);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, BOB_ID),
+			Error::<Test>::BudgetExhausted
+		);
 	});
 }

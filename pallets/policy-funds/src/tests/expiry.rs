@@ -20,12 +20,18 @@ fn the_idle_sweep_returns_unspent_value() {
 		assert!(Programs::<Test>::get(program).unwrap().expired);
 		assert_eq!(last_event(), Event::ProgramExpired { program, returned: 2 * GRANT - 100_000 });
 		let r = report(program);
-		assert_eq!((r.outstanding, r.returned, r.free, r.spent), (0, 2 * GRANT - 100_000, 2 * GRANT - 100_000, 100_000));
+		assert_eq!(
+			(r.outstanding, r.returned, r.free, r.spent),
+			(0, 2 * GRANT - 100_000, 2 * GRANT - 100_000, 100_000)
+		);
 		// budget used + returned adds up to what was funded
 		assert_eq!(r.spent + r.free + r.outstanding, r.funded - r.withdrawn);
 		assert!(ExpiryQueue::<Test>::get().is_empty());
 		assert_eq!(Funds::spendable(program, BOB_ID), 0);
-		assert_noop!(Funds::spend(signed(BOB), program, BOOKSHOP, 1), Error::<Test>::ProgramExpired);
+		assert_noop!(
+			Funds::spend(signed(BOB), program, BOOKSHOP, 1),
+			Error::<Test>::ProgramExpired
+		);
 	});
 }
 

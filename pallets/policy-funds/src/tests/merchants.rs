@@ -41,7 +41,11 @@ fn city_registers_suspends_and_removes_merchants() {
 			Merchants::<Test>::get(BOOKSHOP),
 			Some(MerchantInfo { category: BOOKS, zone: 3, active: true })
 		);
-		assert!(events().contains(&Event::MerchantRegistered { merchant: BOOKSHOP, category: BOOKS, zone: 3 }));
+		assert!(events().contains(&Event::MerchantRegistered {
+			merchant: BOOKSHOP,
+			category: BOOKS,
+			zone: 3
+		}));
 		assert_ok!(Funds::set_merchant_active(root(), BOOKSHOP, false));
 		assert_eq!(last_event(), Event::MerchantActiveSet { merchant: BOOKSHOP, active: false });
 		assert!(!Merchants::<Test>::get(BOOKSHOP).unwrap().active);
@@ -60,9 +64,15 @@ fn merchant_registration_has_its_rules() {
 			Error::<Test>::MerchantAlreadyRegistered
 		);
 		assert_noop!(Funds::register_merchant(root(), 50, 99, 3), Error::<Test>::UnknownCategory);
-		assert_noop!(Funds::register_merchant(signed(TREASURY), 50, BOOKS, 3), DispatchError::BadOrigin);
+		assert_noop!(
+			Funds::register_merchant(signed(TREASURY), 50, BOOKS, 3),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Funds::set_merchant_active(root(), 50, false), Error::<Test>::UnknownMerchant);
-		assert_noop!(Funds::set_merchant_active(signed(50), BOOKSHOP, false), DispatchError::BadOrigin);
+		assert_noop!(
+			Funds::set_merchant_active(signed(50), BOOKSHOP, false),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Funds::remove_merchant(root(), 50), Error::<Test>::UnknownMerchant);
 		assert_noop!(Funds::remove_merchant(signed(50), BOOKSHOP), DispatchError::BadOrigin);
 	});
@@ -75,13 +85,22 @@ fn officers_pause_a_merchant_for_their_program() {
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_ok!(Funds::pause_merchant(signed(OFFICER), program, BOOKSHOP));
 		assert_eq!(last_event(), Event::MerchantPaused { program, merchant: BOOKSHOP });
-		assert_noop!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1), Error::<Test>::MerchantPaused);
+		assert_noop!(
+			Funds::spend(signed(ALICE), program, BOOKSHOP, 1),
+			Error::<Test>::MerchantPaused
+		);
 		assert_noop!(
 			Funds::pause_merchant(signed(OFFICER), program, BOOKSHOP),
 			Error::<Test>::MerchantPaused
 		);
-		assert_noop!(Funds::pause_merchant(signed(ALICE), program, SWIMMING), Error::<Test>::NotOfficer);
-		assert_noop!(Funds::pause_merchant(signed(OFFICER), program, 77), Error::<Test>::UnknownMerchant);
+		assert_noop!(
+			Funds::pause_merchant(signed(ALICE), program, SWIMMING),
+			Error::<Test>::NotOfficer
+		);
+		assert_noop!(
+			Funds::pause_merchant(signed(OFFICER), program, 77),
+			Error::<Test>::UnknownMerchant
+		);
 		assert_ok!(Funds::unpause_merchant(signed(OFFICER), program, BOOKSHOP));
 		assert_eq!(last_event(), Event::MerchantUnpaused { program, merchant: BOOKSHOP });
 		assert_noop!(

@@ -50,7 +50,9 @@ use frame_support::traits::ConstU32;
 
 /// Categories and merchants: a bookshop, a cram school, a swimming school.
 pub(crate) fn setup_merchants() {
-	for (id, name) in [(BOOKS, &b"Bookstores"[..]), (CRAM, b"Cram schools"), (SPORTS, b"Sports schools")] {
+	for (id, name) in
+		[(BOOKS, &b"Bookstores"[..]), (CRAM, b"Cram schools"), (SPORTS, b"Sports schools")]
+	{
 		assert_ok!(Funds::add_category(root(), id, BoundedVec::truncate_from(name.to_vec())));
 	}
 	assert_ok!(Funds::register_merchant(root(), BOOKSHOP, BOOKS, 3));

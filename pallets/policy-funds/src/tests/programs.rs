@@ -88,7 +88,10 @@ fn anyone_funds_a_program_from_their_own_money() {
 		let program = automatic_program(0);
 		let account = Funds::program_account(program);
 		assert_ok!(Funds::fund(signed(TREASURY), program, 1_000_000));
-		assert_eq!(last_event(), Event::ProgramFunded { program, from: TREASURY, amount: 1_000_000 });
+		assert_eq!(
+			last_event(),
+			Event::ProgramFunded { program, from: TREASURY, amount: 1_000_000 }
+		);
 		assert_eq!(balance(account), 1_000_000);
 		assert_eq!(balance(TREASURY), 9_000_000);
 		// Top-up.
@@ -128,7 +131,10 @@ fn closing_returns_the_free_budget_and_keeps_vouchers_spendable() {
 		assert_noop!(Funds::apply(signed(BOB), program), Error::<Test>::ProgramClosed);
 		// Alice still spends what she was granted.
 		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1_000));
-		assert_noop!(Funds::close_program(signed(OFFICER), program, TREASURY), DispatchError::BadOrigin);
+		assert_noop!(
+			Funds::close_program(signed(OFFICER), program, TREASURY),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Funds::close_program(root(), 9, TREASURY), Error::<Test>::UnknownProgram);
 	});
 }
@@ -155,7 +161,10 @@ fn city_appoints_officers() {
 		assert_ok!(Funds::set_officers(root(), program, new.clone()));
 		assert_eq!(Programs::<Test>::get(program).unwrap().officers, new);
 		assert_eq!(last_event(), Event::OfficersSet { program, officers: new.clone() });
-		assert_noop!(Funds::set_officers(signed(OFFICER), program, new.clone()), DispatchError::BadOrigin);
+		assert_noop!(
+			Funds::set_officers(signed(OFFICER), program, new.clone()),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Funds::set_officers(root(), 9, new), Error::<Test>::UnknownProgram);
 	});
 }

@@ -15,7 +15,13 @@ fn a_partial_spend_pays_the_merchant_at_once() {
 		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID).unwrap().balance, GRANT - 12_000);
 		assert_eq!(
 			last_event(),
-			Event::VoucherSpent { program, citizen: ALICE_ID, merchant: BOOKSHOP, category: BOOKS, amount: 12_000 }
+			Event::VoucherSpent {
+				program,
+				citizen: ALICE_ID,
+				merchant: BOOKSHOP,
+				category: BOOKS,
+				amount: 12_000
+			}
 		);
 		assert_ok!(Funds::spend(signed(ALICE), program, SWIMMING, 8_000));
 		let r = report(program);
@@ -35,7 +41,10 @@ fn the_whole_voucher_can_be_spent_but_not_more() {
 			Error::<Test>::InsufficientVoucher
 		);
 		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, GRANT));
-		assert_noop!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1), Error::<Test>::InsufficientVoucher);
+		assert_noop!(
+			Funds::spend(signed(ALICE), program, BOOKSHOP, 1),
+			Error::<Test>::InsufficientVoucher
+		);
 	});
 }
 
@@ -48,11 +57,17 @@ fn each_refusal_has_its_own_error_and_changes_nothing() {
 			Funds::spend(signed(ALICE), program, CRAM_SCHOOL, 1_000),
 			Error::<Test>::CategoryNotAllowed
 		);
-		assert_noop!(Funds::spend(signed(ALICE), program, 77, 1_000), Error::<Test>::UnknownMerchant);
+		assert_noop!(
+			Funds::spend(signed(ALICE), program, 77, 1_000),
+			Error::<Test>::UnknownMerchant
+		);
 		assert_noop!(Funds::spend(signed(ALICE), program, BOOKSHOP, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(Funds::spend(signed(BOB), program, BOOKSHOP, 1_000), Error::<Test>::NoVoucher);
 		assert_noop!(Funds::spend(signed(77), program, BOOKSHOP, 1_000), Error::<Test>::NotCitizen);
-		assert_noop!(Funds::spend(signed(ALICE), 9, BOOKSHOP, 1_000), Error::<Test>::UnknownProgram);
+		assert_noop!(
+			Funds::spend(signed(ALICE), 9, BOOKSHOP, 1_000),
+			Error::<Test>::UnknownProgram
+		);
 		assert_noop!(Funds::spend(root(), program, BOOKSHOP, 1_000), DispatchError::BadOrigin);
 		assert_ok!(Funds::set_merchant_active(root(), BOOKSHOP, false));
 		assert_noop!(
@@ -77,7 +92,10 @@ fn excluded_categories_win_over_allowed_ones() {
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1));
 		assert_ok!(Funds::spend(signed(ALICE), program, SWIMMING, 1));
-		assert_noop!(Funds::spend(signed(ALICE), program, CRAM_SCHOOL, 1), Error::<Test>::CategoryNotAllowed);
+		assert_noop!(
+			Funds::spend(signed(ALICE), program, CRAM_SCHOOL, 1),
+			Error::<Test>::CategoryNotAllowed
+		);
 	});
 }
 

@@ -15,7 +15,10 @@ fn can_accept_agrees_with_spend() {
 		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1_000));
 
 		let too_much = Funds::can_accept(&BOOKSHOP, &ALICE, GRANT);
-		assert_eq!((too_much.accepted, too_much.refusal), (false, Some(Refusal::InsufficientBalance)));
+		assert_eq!(
+			(too_much.accepted, too_much.refusal),
+			(false, Some(Refusal::InsufficientBalance))
+		);
 		assert!(Funds::spend(signed(ALICE), program, BOOKSHOP, GRANT).is_err());
 
 		let cram = Funds::can_accept(&CRAM_SCHOOL, &ALICE, 1);
@@ -25,7 +28,10 @@ fn can_accept_agrees_with_spend() {
 		assert_eq!(Funds::can_accept(&77, &ALICE, 1).refusal, Some(Refusal::NotAMerchant));
 		assert_eq!(Funds::can_accept(&BOOKSHOP, &77, 1).refusal, Some(Refusal::NotACitizen));
 		assert_ok!(Funds::set_merchant_active(root(), BOOKSHOP, false));
-		assert_eq!(Funds::can_accept(&BOOKSHOP, &ALICE, 1).refusal, Some(Refusal::MerchantSuspended));
+		assert_eq!(
+			Funds::can_accept(&BOOKSHOP, &ALICE, 1).refusal,
+			Some(Refusal::MerchantSuspended)
+		);
 	});
 }
 
@@ -37,7 +43,12 @@ fn a_wallet_lists_its_vouchers() {
 		let vouchers = Funds::vouchers_of(ALICE_ID, 0, 10);
 		assert_eq!(
 			vouchers,
-			vec![VoucherView { program, balance: GRANT, frozen: false, expires_at: START + 223 * DAY }]
+			vec![VoucherView {
+				program,
+				balance: GRANT,
+				frozen: false,
+				expires_at: START + 223 * DAY
+			}]
 		);
 		assert!(Funds::vouchers_of(BOB_ID, 0, 10).is_empty());
 	});
