@@ -16,7 +16,7 @@ trap cleanup EXIT
 for suite in city-network.zndsl city-faults.zndsl; do
 	echo "--- zombienet $suite"
 	start=$(date +%s)
-	timeout 900 npx zombienet --provider native test "$suite"
+	timeout 900 npx zombienet --provider native --logType text --spawn-concurrency 2 test "$suite"
 	echo "--- $suite passed in $(( $(date +%s) - start ))s"
 	cleanup
 done

@@ -88,7 +88,7 @@ impl TransactionExtension<RuntimeCall> for ChargeFeeUnlessCitizenService {
 
 	fn weight(&self, call: &RuntimeCall) -> Weight {
 		// The allowance: the citizen lookup and one counter.
-		let db =
+		let db: frame_support::weights::RuntimeDbWeight =
 			<<Runtime as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
 		self.0.weight(call).saturating_add(db.reads_writes(4, 1))
 	}
