@@ -94,6 +94,7 @@ pub enum ProgramStatus {
 		deserialize = "Balance: serde::de::DeserializeOwned"
 	))
 )]
+#[allow(clippy::multiple_bound_locations)] // the codec derives repeat the bounds
 pub struct ProgramTerms<
 	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
 	MaxName: Get<u32>,
