@@ -188,6 +188,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		CITY_TESTNET_RUNTIME_PRESET => city_testnet(),
 		_ => return None,
 	};
+	// Serialising a `serde_json::Value` cannot fail.
 	Some(
 		serde_json::to_string(&patch)
 			.expect("serialization to json is expected to work. qed.")

@@ -217,6 +217,8 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// A bad genesis config must stop the chain from being created at all, so this (and only
+		// this) code panics on invalid input.
 		fn build(&self) {
 			assert!(
 				self.recovery_delay <= T::MaxRecoveryDelay::get(),
