@@ -34,6 +34,11 @@ pub enum Subcommand {
 
 	/// Db meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Benchmark the runtime's pallets (`scripts/benchmark.sh` writes their `weights.rs`).
+	#[cfg(feature = "benchmark-cli")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 /// The node's command line.

@@ -111,6 +111,19 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<citizen_runtime::opaque::Block>(&config))
 		}
+		#[cfg(feature = "benchmark-cli")]
+		Some(Subcommand::Benchmark(cmd)) => {
+			use frame_benchmarking_cli::BenchmarkCmd;
+			let runner = cli.create_runner(cmd)?;
+			match cmd {
+				BenchmarkCmd::Pallet(cmd) => runner.sync_run(|config| {
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<citizen_runtime::opaque::Block>, ()>(
+						Some(config.chain_spec),
+					)
+				}),
+				_ => Err("only `benchmark pallet` is built into this node".into()),
+			}
+		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {

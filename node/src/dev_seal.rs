@@ -1,6 +1,11 @@
 //! Block production of the dev chain: a block as soon as a transaction arrives, or when the
 //! `engine_createBlock` RPC asks for one, finalised at once.
 //!
+//! A block sealed for a transaction is finalised by [`finalize_sealed_blocks`] once the
+//! transaction pool has processed it, not inside the seal: finalised in the same instant, the
+//! pool reports a watched transaction `Finalized` without `InBlock` first, and a wallet that
+//! waits for `InBlock` (the usual `signAndSend` pattern) would wait forever.
+//!
 //! Each block's timestamp is the wall clock, or the parent's timestamp plus one slot if that is
 //! later: Aura's slot must grow with every block, even when several blocks are sealed within
 //! one slot. Under load the chain's clock therefore runs ahead of the wall clock, one slot per
@@ -10,14 +15,17 @@ use crate::service::{FullClient, FullPool};
 use citizen_runtime::opaque::Block;
 use codec::Decode;
 use futures::{future::BoxFuture, FutureExt, StreamExt};
-use sc_client_api::StorageProvider;
+use sc_client_api::{BlockchainEvents, Finalizer, StorageProvider};
 use sc_consensus_manual_seal::{
 	consensus::aura::AuraConsensusDataProvider, rpc::EngineCommand, ManualSealParams,
 };
 use sc_service::error::Error as ServiceError;
 use sc_transaction_pool_api::TransactionPool;
 use sp_core::storage::StorageKey;
-use std::{sync::Arc, time::SystemTime};
+use std::{
+	sync::Arc,
+	time::{Duration, SystemTime},
+};
 
 /// The hash of a block.
 type Hash = <Block as sp_runtime::traits::Block>::Hash;
@@ -54,10 +62,11 @@ pub fn start(
 ) -> Result<BoxFuture<'static, ()>, ServiceError> {
 	let slot_ms = sc_consensus_aura::slot_duration(&*client)?.as_millis();
 
-	// Seal a block for every transaction that enters the pool.
+	// Seal a block for every transaction that enters the pool; `finalize_sealed_blocks`
+	// finalises it.
 	let on_transaction = pool.import_notification_stream().map(|_| EngineCommand::SealNewBlock {
 		create_empty: false,
-		finalize: true,
+		finalize: false,
 		parent_hash: None,
 		sender: None,
 	});
@@ -83,4 +92,27 @@ pub fn start(
 		create_inherent_data_providers,
 	})
 	.boxed())
+}
+
+/// The longest the finaliser waits for the pool to catch up with a block.
+const POOL_CATCH_UP: Duration = Duration::from_secs(2);
+/// Time for the pool's per-transaction watchers to pass `InBlock` on: the pool queues it when it
+/// processes the block, but a watcher handed `Finalized` before it ran would drop it.
+const WATCHERS_CATCH_UP: Duration = Duration::from_millis(150);
+
+/// Finalises every new best block once the transaction pool has processed it and its watchers
+/// have had time to send `InBlock`. Run it on a blocking task: it sleeps its thread.
+pub async fn finalize_sealed_blocks(client: Arc<FullClient>, pool: Arc<FullPool>) {
+	let mut imported = client.import_notification_stream();
+	while let Some(block) = imported.next().await {
+		if !block.is_new_best {
+			continue;
+		}
+		let _ready = pool.ready_at_with_timeout(block.hash, POOL_CATCH_UP).await;
+		std::thread::sleep(WATCHERS_CATCH_UP);
+		// Blocks sealed by `engine_createBlock(_, true)` are final already; that is no error.
+		if let Err(e) = client.finalize_block(block.hash, None, true) {
+			log::debug!(target: "dev-seal", "finalising {}: {e}", block.hash);
+		}
+	}
 }

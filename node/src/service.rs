@@ -290,6 +290,11 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, OpaqueHash>>(
 			seal_commands,
 		)?;
 		task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, sealing);
+		task_manager.spawn_essential_handle().spawn_blocking(
+			"dev-finality",
+			None,
+			dev_seal::finalize_sealed_blocks(client.clone(), transaction_pool.clone()),
+		);
 		return Ok(task_manager);
 	}
 

@@ -17,6 +17,11 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+// Declared first: its `list_benchmarks!`/`add_benchmarks!` are used by `apis`.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
+
 pub mod apis;
 pub mod citizen_fees;
 pub mod configs;

@@ -107,6 +107,28 @@ fn register_issuer_call(issuer: &AccountId) -> RuntimeCall {
 	})
 }
 
+/// The city makes `issuer` a Resident issuer, which registers `citizen` (commitment filled with
+/// `salt`, home zone `zone`). Returns the new citizen's id.
+fn register_citizen_via(
+	issuer: &AccountId,
+	citizen: &AccountId,
+	salt: u8,
+	zone: citizen_primitives::ZoneId,
+) -> citizen_primitives::CitizenId {
+	assert_ok!(CitizenId::register_issuer(
+		RuntimeOrigin::root(),
+		issuer.clone().into(),
+		vec![ClaimKind::Resident]
+	));
+	assert_ok!(CitizenId::register_citizen(
+		RuntimeOrigin::signed(issuer.clone()),
+		citizen.clone().into(),
+		sp_core::H256::repeat_byte(salt),
+		zone
+	));
+	pallet_citizen_id::NextCitizenId::<Runtime>::get().saturating_sub(1)
+}
+
 fn propose(proposer: Sr25519Keyring, threshold: u32, call: RuntimeCall) -> sp_core::H256 {
 	let length = call.encoded_size() as u32;
 	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
@@ -224,17 +246,7 @@ mod policy_funds_flow {
 			let cram = Sr25519Keyring::Dave.to_account_id();
 			let city_treasury = alice();
 
-			assert_ok!(CitizenId::register_issuer(
-				root(),
-				issuer.clone().into(),
-				vec![ClaimKind::Resident]
-			));
-			assert_ok!(CitizenId::register_citizen(
-				signed(&issuer),
-				citizen.clone().into(),
-				sp_core::H256::repeat_byte(1),
-				7
-			));
+			assert_eq!(register_citizen_via(&issuer, &citizen, 1, 7), 0);
 			assert_ok!(CitizenId::issue_claim(
 				signed(&issuer),
 				0,
@@ -301,17 +313,7 @@ mod policy_funds_flow {
 			let issuer = Sr25519Keyring::Charlie.to_account_id();
 			let lost = Sr25519Keyring::Eve.to_account_id();
 			let found = Sr25519Keyring::Ferdie.to_account_id();
-			assert_ok!(CitizenId::register_issuer(
-				root(),
-				issuer.clone().into(),
-				vec![ClaimKind::Resident]
-			));
-			assert_ok!(CitizenId::register_citizen(
-				signed(&issuer),
-				lost.clone().into(),
-				sp_core::H256::repeat_byte(1),
-				7
-			));
+			assert_eq!(register_citizen_via(&issuer, &lost, 1, 7), 0);
 			assert_ok!(CitizenId::suspend_citizen(signed(&issuer), 0));
 			assert_ok!(CitizenId::request_rebind(signed(&issuer), 0, found.clone().into()));
 			pallet_timestamp::Now::<Runtime>::put(NOW + 60_000);
@@ -356,17 +358,7 @@ mod fees {
 			pallet_timestamp::Now::<Runtime>::put(NOW);
 			let issuer = Sr25519Keyring::Charlie.to_account_id();
 			let citizen: AccountId = sp_core::crypto::AccountId32::new([42; 32]);
-			assert_ok!(CitizenId::register_issuer(
-				RuntimeOrigin::root(),
-				issuer.clone().into(),
-				vec![]
-			));
-			assert_ok!(CitizenId::register_citizen(
-				RuntimeOrigin::signed(issuer),
-				citizen.clone().into(),
-				sp_core::H256::repeat_byte(9),
-				1
-			));
+			assert_eq!(register_citizen_via(&issuer, &citizen, 9, 1), 0);
 			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&citizen), 0);
 			assert_eq!(System::providers(&citizen), 1, "the ID keeps the account alive");
 

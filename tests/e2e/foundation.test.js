@@ -48,6 +48,18 @@ test('a transaction is in a block within about a second', async () => {
   assert.ok(elapsed < 3000, `took ${elapsed} ms`);
 });
 
+test('a wallet watching its transaction sees it in a block, then finalised', async () => {
+  const seen = [];
+  await new Promise((resolve, reject) => {
+    api.tx.system.remark('watched').signAndSend(accounts.bob, ({ status }) => {
+      seen.push(status.type);
+      if (status.isFinalized) resolve();
+      if (status.isInvalid || status.isDropped) reject(new Error(status.type));
+    }).catch(reject);
+  });
+  assert.deepEqual(seen.filter((s) => s === 'InBlock' || s === 'Finalized'), ['InBlock', 'Finalized'], `statuses: ${seen}`);
+});
+
 test('local currency moves between two dev accounts', async () => {
   const { alice, bob } = accounts;
   const before = (await api.query.assets.account(LOCAL_CURRENCY, bob.address)).unwrap().balance.toBigInt();

@@ -28,6 +28,11 @@ fn issuer<T: Config>(n: u32) -> T::AccountId {
 	issuer
 }
 
+/// The state of `id`'s Resident claim, if it has one.
+fn resident_claim_state<T: Config>(id: CitizenId) -> Option<ClaimState> {
+	Claims::<T>::get(id, ClaimKind::Resident).map(|c| c.state)
+}
+
 fn commitment(n: u32) -> Commitment {
 	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&n.to_le_bytes())
 }
@@ -133,10 +138,7 @@ mod benchmarks {
 		let (id, _) = citizen::<T>(&issuer, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, ClaimKind::Resident);
-		assert_eq!(
-			Claims::<T>::get(id, ClaimKind::Resident).map(|c| c.state),
-			Some(ClaimState::Suspended)
-		);
+		assert_eq!(resident_claim_state::<T>(id), Some(ClaimState::Suspended));
 	}
 
 	#[benchmark]
@@ -152,10 +154,7 @@ mod benchmarks {
 		.expect("active claim");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, ClaimKind::Resident);
-		assert_eq!(
-			Claims::<T>::get(id, ClaimKind::Resident).map(|c| c.state),
-			Some(ClaimState::Active)
-		);
+		assert_eq!(resident_claim_state::<T>(id), Some(ClaimState::Active));
 	}
 
 	#[benchmark]
@@ -164,10 +163,7 @@ mod benchmarks {
 		let (id, _) = citizen::<T>(&issuer, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), id, ClaimKind::Resident);
-		assert_eq!(
-			Claims::<T>::get(id, ClaimKind::Resident).map(|c| c.state),
-			Some(ClaimState::Revoked)
-		);
+		assert_eq!(resident_claim_state::<T>(id), Some(ClaimState::Revoked));
 	}
 
 	#[benchmark]

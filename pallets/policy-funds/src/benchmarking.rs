@@ -88,7 +88,8 @@ fn program<T: Config>(approval: ApprovalMode) -> (ProgramId, T::AccountId) {
 fn citizen<T: Config>(n: u32) -> (CitizenId, T::AccountId) {
 	let who: T::AccountId = account("citizen", n, 0);
 	let until = T::Time::now().saturating_add(365 * DAY);
-	let household = sp_core::H256::from_low_u64_be(n as u64);
+	let household =
+		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&n.to_le_bytes());
 	let id = T::Citizens::benchmark_citizen(
 		&who,
 		&[

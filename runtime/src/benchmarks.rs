@@ -1,0 +1,11 @@
+//! The pallets `citizen-node benchmark pallet` can measure in this runtime.
+//!
+//! Only compiled with `runtime-benchmarks`; `scripts/benchmark.sh` builds that runtime and
+//! writes each service pallet's `weights.rs` from the measurements.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_citizen_id, CitizenId]
+	[pallet_policy_funds, PolicyFunds]
+);

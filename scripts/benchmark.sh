@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates each service pallet's `weights.rs` from a benchmark run on this machine.
+#
+# The node is built in release with only the `benchmark pallet` command added (feature
+# `benchmark-cli`); the runtime it measures is a separate wasm built with `runtime-benchmarks`,
+# so the node's own dependency graph keeps its features and its build cache.
+# Usage: scripts/benchmark.sh [pallet-dir ...]   (default: every pallet under pallets/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+bash scripts/setup.sh
+
+STEPS="${STEPS:-50}"
+REPEAT="${REPEAT:-20}"
+
+cargo build --locked -p citizen-runtime --features runtime-benchmarks
+# Kept aside: the next build without the feature writes the normal runtime to the same place.
+# Debug host builds skip wasm-opt, so this is the plain (still optimised) wasm.
+wasm="$CARGO_TARGET_DIR/benchmark-runtime.wasm"
+cp "$CARGO_TARGET_DIR/debug/wbuild/citizen-runtime/citizen_runtime.wasm" "$wasm"
+
+# The CLI's storage-access test runtime is only for `benchmark storage`, which this node leaves
+# out; its wasm build cannot find itself in our workspace's metadata, so it is skipped.
+SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
+	cargo build --release --locked -p citizen-node --features benchmark-cli
+node="$CARGO_TARGET_DIR/release/citizen-node"
+
+pallets=("$@")
+[ ${#pallets[@]} -eq 0 ] && pallets=(citizen-id policy-funds)
+for dir in "${pallets[@]}"; do
+	name="pallet_${dir//-/_}"
+	echo "== $name"
+	"$node" benchmark pallet \
+		--runtime "$wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset development \
+		--pallet "$name" \
+		--extrinsic '*' \
+		--steps "$STEPS" \
+		--repeat "$REPEAT" \
+		--template scripts/weight-template.hbs \
+		--output "pallets/$dir/src/weights.rs"
+done
