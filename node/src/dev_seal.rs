@@ -1,5 +1,5 @@
 //! Block production of the dev chain: a block as soon as a transaction arrives, or when the
-//! `engine_createBlock` RPC asks for one, finalised at once.
+//! `engine_createBlock` RPC asks for one, finalised right after.
 //!
 //! A block sealed for a transaction is finalised by [`finalize_sealed_blocks`] once the
 //! transaction pool has processed it, not inside the seal: finalised in the same instant, the

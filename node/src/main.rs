@@ -1,5 +1,8 @@
 //! The Citizen Chain node.
 #![warn(missing_docs)]
+// The large errors are `sc_cli::Error` and `sc_service::Error`, which the commands and service
+// builders we implement must return as they are.
+#![allow(clippy::result_large_err)]
 
 mod chain_spec;
 mod cli;

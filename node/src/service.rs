@@ -3,8 +3,8 @@
 //!
 //! Real networks (`--chain local`, `city-testnet`, a spec file) run Aura + GRANDPA. The dev
 //! chain (`--dev`, any spec of chain type `Development`) seals a block as soon as a
-//! transaction arrives, or on the `engine_createBlock` RPC, and finalises it at once: a wallet
-//! sees its transaction in a block within a second.
+//! transaction arrives, or on the `engine_createBlock` RPC, and finalises it right after: a
+//! wallet sees its transaction in a block, then finalised, within a second.
 
 use crate::dev_seal;
 use citizen_runtime::{self, apis::RuntimeApi, opaque::Block};
