@@ -3,7 +3,8 @@
 #
 # The node is built in release with only the `benchmark pallet` command added (feature
 # `benchmark-cli`); the runtime it measures is a separate wasm built with `runtime-benchmarks`,
-# so the node's own dependency graph keeps its features and its build cache.
+# so the node's native runtime and FRAME crates keep their features. (The CLI's own
+# dependencies still change part of the node's graph: ~350 crates, 19 min here.)
 # Usage: scripts/benchmark.sh [pallet-dir ...]   (default: every pallet under pallets/)
 set -euo pipefail
 cd "$(dirname "$0")/.."

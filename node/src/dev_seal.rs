@@ -21,6 +21,7 @@ use sc_consensus_manual_seal::{
 };
 use sc_service::error::Error as ServiceError;
 use sc_transaction_pool_api::TransactionPool;
+use sp_blockchain::HeaderBackend;
 use sp_core::storage::StorageKey;
 use std::{
 	sync::Arc,
@@ -105,12 +106,13 @@ const WATCHERS_CATCH_UP: Duration = Duration::from_millis(150);
 pub async fn finalize_sealed_blocks(client: Arc<FullClient>, pool: Arc<FullPool>) {
 	let mut imported = client.import_notification_stream();
 	while let Some(block) = imported.next().await {
-		if !block.is_new_best {
+		// Blocks sealed by `engine_createBlock(_, true)` are final already.
+		let already_final = client.info().finalized_number >= block.header.number;
+		if !block.is_new_best || already_final {
 			continue;
 		}
 		let _ready = pool.ready_at_with_timeout(block.hash, POOL_CATCH_UP).await;
 		std::thread::sleep(WATCHERS_CATCH_UP);
-		// Blocks sealed by `engine_createBlock(_, true)` are final already; that is no error.
 		if let Err(e) = client.finalize_block(block.hash, None, true) {
 			log::debug!(target: "dev-seal", "finalising {}: {e}", block.hash);
 		}

@@ -310,9 +310,11 @@ impl_runtime_apis! {
 
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
-		// try-runtime runs off chain; a failed check must abort the tool run.
+		// Only the off-chain try-runtime tool calls these (feature-gated, never in a block): a
+		// failed check must abort the tool run with its message, so both panic on error.
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
+			let weight =
+				Executive::try_runtime_upgrade(checks).expect("runtime upgrade checks failed");
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
