@@ -155,8 +155,15 @@ pub trait CitizenRegistry<AccountId> {
 	/// deregistered) citizen ID.
 	fn citizen_of(who: &AccountId) -> Option<CitizenId>;
 
-	/// The account currently bound to `citizen`, whatever the citizen's status.
+	/// The account currently bound to `citizen`, whatever the citizen's status (`None` once
+	/// deregistered).
 	fn account_of(citizen: CitizenId) -> Option<AccountId>;
+
+	/// Whether `citizen` is active now: not suspended (by an issuer, or because the issuer
+	/// that registered it was removed) and not deregistered.
+	fn is_active(citizen: CitizenId) -> bool {
+		Self::account_of(citizen).and_then(|account| Self::citizen_of(&account)) == Some(citizen)
+	}
 
 	/// The claim of `kind` that `citizen` holds, if it is valid now.
 	fn valid_claim(citizen: CitizenId, kind: ClaimKind) -> Option<ValidClaim<AccountId>>;

@@ -1,96 +1,181 @@
-//! Citizens pay no fees for their own public-service calls.
+//! Citizens pay no fees for their own public-service calls, and that is no spam hole.
 //!
-//! [`ChargeFeeUnlessCitizenService`] stands where `ChargeTransactionPayment` would: when the
-//! signer acts for an active citizen, the call is one of the citizen's own public-service
-//! calls ([`is_public_service`]) and the citizen has fee-free calls left this period
-//! (`pallet_citizen_id::Config::FreeCallsPerPeriod`), the call is free and one call of the
-//! allowance is used — also if the call then fails, so failing calls are no free spam. Any
-//! other transaction pays the usual fee. It encodes exactly like `ChargeTransactionPayment`
-//! (a tip) and keeps its identifier, so wallets need nothing new.
+//! [`NonceWeightAndFee`] stands where `CheckNonce`, `CheckWeight` and `ChargeTransactionPayment`
+//! would, runs exactly their checks, and encodes and describes itself exactly like those three
+//! (the same identifiers, payloads and order in the metadata), so wallets need nothing new. It
+//! is one extension rather than three because the free-call decision needs the transaction's
+//! nonce (see "In the pool" below).
+//!
+//! ## The rule
+//!
+//! A transaction is free when all of these hold; otherwise the usual fee applies:
+//!
+//! 1. its call is a citizen's own public-service call ([`public_service`]) — not wrapped in a
+//!    batch, proxy or sudo;
+//! 2. its signer acts for an active citizen (for an objection to a rebind: the account the ID is
+//!    bound to, also while the ID is suspended — the owner's "that was not me" button);
+//! 3. its encoded length is at most [`MAX_FREE_LENGTH`] bytes, so a free call cannot carry a
+//!    large argument (e.g. a `MultiAddress::Raw` of megabytes) for nothing;
+//! 4. the citizen has fee-free calls left in this period (`FreeCallsPerPeriod` per
+//!    `FreeCallPeriod`, a calendar day of chain time), counting the transactions ahead of it.
+//!
+//! One call of the allowance is used before dispatch, so a free call that fails still uses it.
+//! Worst case per citizen per day: `20 × 256 = 5,120` bytes of free transactions.
+//!
+//! ## In the pool
+//!
+//! The allowance is counted in validation too, not only in the block: a transaction's *slot* is
+//! the number of the signer's transactions ahead of it (`nonce − account nonce`), and it is free
+//! only if `slot < calls left`. A citizen who submits 100 "free" calls at once gets at most the
+//! calls left admitted as free; the rest must pay the fee like any other transaction (a wallet
+//! holding nothing has them refused by the pool at once, `Invalid::Payment`). In a block the
+//! transaction's nonce is the account's, so the slot is 0 and the rule is the allowance itself.
 
 use crate::{CitizenId, Runtime, RuntimeCall};
+use citizen_primitives::CitizenRegistry;
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{dispatch::DispatchResult, pallet_prelude::TransactionSource, weights::Weight};
+use frame_system::{CheckNonce, CheckWeight};
 use pallet_transaction_payment::ChargeTransactionPayment;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
 		DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf, TransactionExtension,
-		ValidateResult,
+		TransactionExtensionMetadata, ValidateResult,
 	},
-	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	transaction_validity::{
+		InvalidTransaction, TransactionValidity, TransactionValidityError, ValidTransaction,
+	},
 };
 
-type Inner = ChargeTransactionPayment<Runtime>;
+type Nonce = CheckNonce<Runtime>;
+type Weigh = CheckWeight<Runtime>;
+type Fee = ChargeTransactionPayment<Runtime>;
 
-/// The fee extension of this runtime. See the module docs.
+/// The largest encoded transaction (signature, extensions and call) that can be free.
+pub const MAX_FREE_LENGTH: usize = 256;
+
+/// The runtime's nonce, weight and fee checks in one. See the module docs.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
-pub struct ChargeFeeUnlessCitizenService(pub Inner);
+pub struct NonceWeightAndFee {
+	/// The transaction's nonce (`CheckNonce`).
+	pub nonce: Nonce,
+	/// No payload (`CheckWeight`).
+	pub weight: Weigh,
+	/// The tip (`ChargeTransactionPayment`).
+	pub fee: Fee,
+}
 
-impl ChargeFeeUnlessCitizenService {
-	/// With a tip (zero for most transactions).
-	pub fn from(tip: crate::Balance) -> Self {
-		Self(Inner::from(tip))
+impl NonceWeightAndFee {
+	/// For a transaction with `nonce` and `tip`.
+	pub fn new(nonce: crate::Nonce, tip: crate::Balance) -> Self {
+		Self { nonce: Nonce::from(nonce), weight: Weigh::new(), fee: Fee::from(tip) }
 	}
 }
 
-impl core::fmt::Debug for ChargeFeeUnlessCitizenService {
+impl core::fmt::Debug for NonceWeightAndFee {
 	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-		write!(f, "ChargeFeeUnlessCitizenService({:?})", self.0)
+		write!(f, "NonceWeightAndFee({:?}, {:?})", self.nonce, self.fee)
 	}
 }
 
-/// The citizen's own public-service calls: applying for and spending benefits, and managing
-/// their own ID.
-pub fn is_public_service(call: &RuntimeCall) -> bool {
+/// Which kind of public-service call this is, if any.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PublicService {
+	/// A call of an active citizen: applying for and spending benefits, leaving.
+	Citizen,
+	/// The owner's objection to a rebind of `citizen`: free also while the ID is suspended.
+	Objection(citizen_primitives::CitizenId),
+}
+
+/// The citizen's own public-service calls.
+pub fn public_service(call: &RuntimeCall) -> Option<PublicService> {
 	use pallet_citizen_id::Call as Id;
 	use pallet_policy_funds::Call as Funds;
-	matches!(
-		call,
+	match call {
 		RuntimeCall::PolicyFunds(Funds::apply { .. } | Funds::spend { .. })
-			| RuntimeCall::CitizenId(Id::cancel_rebind { .. } | Id::deregister { .. })
-	)
+		| RuntimeCall::CitizenId(Id::deregister {}) => Some(PublicService::Citizen),
+		RuntimeCall::CitizenId(Id::object_to_rebind { citizen }) => {
+			Some(PublicService::Objection(*citizen))
+		}
+		_ => None,
+	}
 }
 
-/// What `validate` decided.
-pub enum Val {
+/// The citizen `who` sends `call` for, if the call is a public service they may make for free
+/// (before the allowance is looked at).
+fn free_citizen(
+	who: &crate::AccountId,
+	call: &RuntimeCall,
+	len: usize,
+) -> Option<citizen_primitives::CitizenId> {
+	if len > MAX_FREE_LENGTH {
+		return None;
+	}
+	match public_service(call)? {
+		PublicService::Citizen => <CitizenId as CitizenRegistry<crate::AccountId>>::citizen_of(who),
+		PublicService::Objection(citizen) => CitizenId::may_object(who, citizen).then_some(citizen),
+	}
+}
+
+/// Whether the transaction of `who` with `nonce` is free, and for which citizen.
+pub fn free_for(
+	who: &crate::AccountId,
+	nonce: crate::Nonce,
+	call: &RuntimeCall,
+	len: usize,
+) -> Option<citizen_primitives::CitizenId> {
+	let citizen = free_citizen(who, call, len)?;
+	let ahead = nonce.saturating_sub(frame_system::Pallet::<Runtime>::account_nonce(who));
+	(ahead < CitizenId::free_calls_left(citizen)).then_some(citizen)
+}
+
+/// What `validate` decided about the fee.
+pub enum FeeVal {
 	/// Free: counts against this citizen's allowance.
 	Free(citizen_primitives::CitizenId),
 	/// Charged as usual.
-	Charge(<Inner as TransactionExtension<RuntimeCall>>::Val),
+	Charge(<Fee as TransactionExtension<RuntimeCall>>::Val),
 }
 
-/// What `prepare` did.
-pub enum Pre {
+/// What `prepare` did about the fee.
+pub enum FeePre {
 	Free,
-	Charge(<Inner as TransactionExtension<RuntimeCall>>::Pre),
+	Charge(<Fee as TransactionExtension<RuntimeCall>>::Pre),
 }
 
-/// The citizen `origin` acts for, if this call may be free for them.
-fn free_for(
-	origin: &DispatchOriginOf<RuntimeCall>,
-	call: &RuntimeCall,
-) -> Option<citizen_primitives::CitizenId> {
-	use citizen_primitives::CitizenRegistry;
-	if !is_public_service(call) {
-		return None;
-	}
-	let who = frame_system::ensure_signed(origin.clone()).ok()?;
-	let citizen = <CitizenId as CitizenRegistry<crate::AccountId>>::citizen_of(&who)?;
-	(CitizenId::free_calls_left(citizen) > 0).then_some(citizen)
-}
-
-impl TransactionExtension<RuntimeCall> for ChargeFeeUnlessCitizenService {
-	const IDENTIFIER: &'static str = "ChargeTransactionPayment";
+impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
+	const IDENTIFIER: &'static str = "NonceWeightAndFee";
 	type Implicit = ();
-	type Val = Val;
-	type Pre = Pre;
+	type Val = (
+		<Nonce as TransactionExtension<RuntimeCall>>::Val,
+		<Weigh as TransactionExtension<RuntimeCall>>::Val,
+		FeeVal,
+	);
+	type Pre = (
+		<Nonce as TransactionExtension<RuntimeCall>>::Pre,
+		<Weigh as TransactionExtension<RuntimeCall>>::Pre,
+		FeePre,
+	);
+
+	/// Exactly the three extensions it stands for, in their order.
+	fn metadata() -> alloc::vec::Vec<TransactionExtensionMetadata> {
+		let mut all = Nonce::metadata();
+		all.extend(Weigh::metadata());
+		all.extend(Fee::metadata());
+		all
+	}
 
 	fn weight(&self, call: &RuntimeCall) -> Weight {
-		// The allowance: the citizen lookup and one counter.
+		// The allowance: the citizen lookup (account, record, registrar), the account nonce,
+		// the counter, read and written.
 		let db: frame_support::weights::RuntimeDbWeight =
 			<<Runtime as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
-		self.0.weight(call).saturating_add(db.reads_writes(4, 1))
+		self.nonce
+			.weight(call)
+			.saturating_add(self.weight.weight(call))
+			.saturating_add(self.fee.weight(call))
+			.saturating_add(db.reads_writes(5, 1))
 	}
 
 	fn validate(
@@ -99,23 +184,34 @@ impl TransactionExtension<RuntimeCall> for ChargeFeeUnlessCitizenService {
 		call: &RuntimeCall,
 		info: &DispatchInfoOf<RuntimeCall>,
 		len: usize,
-		self_implicit: (),
+		_self_implicit: (),
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, RuntimeCall> {
-		if let Some(citizen) = free_for(&origin, call) {
-			return Ok((ValidTransaction::default(), Val::Free(citizen), origin));
-		}
-		let (valid, val, origin) = self.0.validate(
-			origin,
-			call,
-			info,
-			len,
-			self_implicit,
-			inherited_implication,
-			source,
-		)?;
-		Ok((valid, Val::Charge(val), origin))
+		let free = frame_system::ensure_signed(origin.clone())
+			.ok()
+			.and_then(|who| free_for(&who, self.nonce.0, call, len));
+		let (nonce_valid, nonce_val, origin) =
+			self.nonce.validate(origin, call, info, len, (), inherited_implication, source)?;
+		let (weight_valid, weight_val, origin) =
+			self.weight.validate(origin, call, info, len, (), inherited_implication, source)?;
+		let (fee_valid, fee_val, origin) = match free {
+			Some(citizen) => (ValidTransaction::default(), FeeVal::Free(citizen), origin),
+			None => {
+				let (valid, val, origin) = self.fee.validate(
+					origin,
+					call,
+					info,
+					len,
+					(),
+					inherited_implication,
+					source,
+				)?;
+				(valid, FeeVal::Charge(val), origin)
+			}
+		};
+		let valid = nonce_valid.combine_with(weight_valid).combine_with(fee_valid);
+		Ok((valid, (nonce_val, weight_val, fee_val), origin))
 	}
 
 	fn prepare(
@@ -126,15 +222,19 @@ impl TransactionExtension<RuntimeCall> for ChargeFeeUnlessCitizenService {
 		info: &DispatchInfoOf<RuntimeCall>,
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		match val {
-			Val::Free(citizen) => {
+		let (nonce_val, weight_val, fee_val) = val;
+		let nonce_pre = self.nonce.prepare(nonce_val, origin, call, info, len)?;
+		let weight_pre = self.weight.prepare(weight_val, origin, call, info, len)?;
+		let fee_pre = match fee_val {
+			FeeVal::Free(citizen) => {
 				// Counted before dispatch, so it stays counted if the call fails.
 				CitizenId::use_free_call(citizen)
 					.map_err(|_| InvalidTransaction::ExhaustsResources)?;
-				Ok(Pre::Free)
+				FeePre::Free
 			}
-			Val::Charge(val) => Ok(Pre::Charge(self.0.prepare(val, origin, call, info, len)?)),
-		}
+			FeeVal::Charge(val) => FeePre::Charge(self.fee.prepare(val, origin, call, info, len)?),
+		};
+		Ok((nonce_pre, weight_pre, fee_pre))
 	}
 
 	fn post_dispatch_details(
@@ -144,9 +244,63 @@ impl TransactionExtension<RuntimeCall> for ChargeFeeUnlessCitizenService {
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		match pre {
-			Pre::Free => Ok(Weight::zero()),
-			Pre::Charge(pre) => Inner::post_dispatch_details(pre, info, post_info, len, result),
+		let (nonce_pre, weight_pre, fee_pre) = pre;
+		let mut unspent = Nonce::post_dispatch_details(nonce_pre, info, post_info, len, result)?;
+		unspent = unspent.saturating_add(Weigh::post_dispatch_details(
+			weight_pre, info, post_info, len, result,
+		)?);
+		if let FeePre::Charge(pre) = fee_pre {
+			unspent = unspent
+				.saturating_add(Fee::post_dispatch_details(pre, info, post_info, len, result)?);
 		}
+		Ok(unspent)
+	}
+
+	/// Like the three extensions in a row: each sees the refunds of those before it.
+	fn post_dispatch(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<RuntimeCall>,
+		post_info: &mut PostDispatchInfoOf<RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<(), TransactionValidityError> {
+		let (nonce_pre, weight_pre, fee_pre) = pre;
+		Nonce::post_dispatch(nonce_pre, info, post_info, len, result)?;
+		Weigh::post_dispatch(weight_pre, info, post_info, len, result)?;
+		if let FeePre::Charge(pre) = fee_pre {
+			Fee::post_dispatch(pre, info, post_info, len, result)?;
+		}
+		Ok(())
+	}
+
+	fn bare_validate(
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
+		len: usize,
+	) -> TransactionValidity {
+		let valid = Nonce::bare_validate(call, info, len)?;
+		let valid = valid.combine_with(Weigh::bare_validate(call, info, len)?);
+		Ok(valid.combine_with(Fee::bare_validate(call, info, len)?))
+	}
+
+	fn bare_validate_and_prepare(
+		call: &RuntimeCall,
+		info: &DispatchInfoOf<RuntimeCall>,
+		len: usize,
+	) -> Result<(), TransactionValidityError> {
+		Nonce::bare_validate_and_prepare(call, info, len)?;
+		Weigh::bare_validate_and_prepare(call, info, len)?;
+		Fee::bare_validate_and_prepare(call, info, len)
+	}
+
+	fn bare_post_dispatch(
+		info: &DispatchInfoOf<RuntimeCall>,
+		post_info: &mut PostDispatchInfoOf<RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<(), TransactionValidityError> {
+		Nonce::bare_post_dispatch(info, post_info, len, result)?;
+		Weigh::bare_post_dispatch(info, post_info, len, result)?;
+		Fee::bare_post_dispatch(info, post_info, len, result)
 	}
 }

@@ -100,7 +100,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("citizen-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("citizen-chain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -120,9 +120,9 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	citizen_fees::ChargeFeeUnlessCitizenService,
+	// `CheckNonce`, `CheckWeight` and `ChargeTransactionPayment` in one: the fee-free decision
+	// for citizens needs the nonce. Encoded and described exactly like those three.
+	citizen_fees::NonceWeightAndFee,
 	frame_system::WeightReclaim<Runtime>,
 );
 /// An extrinsic as this runtime checks it.
@@ -131,8 +131,9 @@ pub type UncheckedExtrinsic =
 /// What a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations run on the next runtime upgrade, beyond the pallets' own.
-type Migrations = ();
+/// Migrations run on the next runtime upgrade. Each is guarded by its pallet's storage version,
+/// so it runs once and is a no-op on a chain created with the new code.
+type Migrations = (pallet_citizen_id::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

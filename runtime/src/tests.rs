@@ -236,53 +236,61 @@ mod policy_funds_flow {
 		CitizenId::do_try_state().unwrap();
 	}
 
+	/// A resident citizen 0 at `citizen` registered by `issuer`; the city's book category and
+	/// a bookshop and a cram school; program 0 (automatic, books only) funded with 1,000,000.
+	fn education_program(
+		issuer: &AccountId,
+		citizen: &AccountId,
+		bookshop: &AccountId,
+		cram: &AccountId,
+	) {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		assert_eq!(register_citizen_via(issuer, citizen, 1, 7), 0);
+		assert_ok!(CitizenId::issue_claim(
+			signed(issuer),
+			0,
+			citizen_primitives::ClaimValue::Resident { zone: 7, since: NOW - 200 * DAY },
+			NOW - DAY,
+			NOW + 365 * DAY
+		));
+		assert_ok!(PolicyFunds::add_category(
+			root(),
+			BOOKS,
+			BoundedVec::truncate_from(b"Books".to_vec())
+		));
+		assert_ok!(PolicyFunds::add_category(
+			root(),
+			CRAM,
+			BoundedVec::truncate_from(b"Cram".to_vec())
+		));
+		assert_ok!(PolicyFunds::register_merchant(root(), bookshop.clone().into(), BOOKS, 7));
+		assert_ok!(PolicyFunds::register_merchant(root(), cram.clone().into(), CRAM, 7));
+		let terms: ProgramTerms = pallet_policy_funds::ProgramTerms {
+			name: BoundedVec::truncate_from(b"Education points".to_vec()),
+			amount_per_grant: GRANT,
+			required_claims: BoundedVec::truncate_from(vec![ClaimKind::Resident]),
+			min_residence: 90 * DAY,
+			apply_from: NOW,
+			apply_until: NOW + 10 * DAY,
+			spend_until: NOW + 20 * DAY,
+			approval: ApprovalMode::Automatic,
+			scope: GrantScope::PerCitizen,
+			allowed_categories: BoundedVec::truncate_from(vec![BOOKS]),
+			excluded_categories: BoundedVec::new(),
+		};
+		assert_ok!(PolicyFunds::create_program(root(), terms, BoundedVec::new()));
+		assert_ok!(PolicyFunds::fund(signed(&alice()), 0, 1_000_000));
+		invariants(0);
+	}
+
 	#[test]
 	fn a_resident_applies_spends_and_the_rest_returns_at_expiry() {
 		ext("development").execute_with(|| {
-			pallet_timestamp::Now::<Runtime>::put(NOW);
 			let issuer = Sr25519Keyring::Charlie.to_account_id();
 			let citizen = Sr25519Keyring::Eve.to_account_id();
 			let bookshop = Sr25519Keyring::Ferdie.to_account_id();
 			let cram = Sr25519Keyring::Dave.to_account_id();
-			let city_treasury = alice();
-
-			assert_eq!(register_citizen_via(&issuer, &citizen, 1, 7), 0);
-			assert_ok!(CitizenId::issue_claim(
-				signed(&issuer),
-				0,
-				citizen_primitives::ClaimValue::Resident { zone: 7, since: NOW - 200 * DAY },
-				NOW - DAY,
-				NOW + 365 * DAY
-			));
-
-			assert_ok!(PolicyFunds::add_category(
-				root(),
-				BOOKS,
-				BoundedVec::truncate_from(b"Books".to_vec())
-			));
-			assert_ok!(PolicyFunds::add_category(
-				root(),
-				CRAM,
-				BoundedVec::truncate_from(b"Cram".to_vec())
-			));
-			assert_ok!(PolicyFunds::register_merchant(root(), bookshop.clone().into(), BOOKS, 7));
-			assert_ok!(PolicyFunds::register_merchant(root(), cram.clone().into(), CRAM, 7));
-			let terms: ProgramTerms = pallet_policy_funds::ProgramTerms {
-				name: BoundedVec::truncate_from(b"Education points".to_vec()),
-				amount_per_grant: GRANT,
-				required_claims: BoundedVec::truncate_from(vec![ClaimKind::Resident]),
-				min_residence: 90 * DAY,
-				apply_from: NOW,
-				apply_until: NOW + 10 * DAY,
-				spend_until: NOW + 20 * DAY,
-				approval: ApprovalMode::Automatic,
-				scope: GrantScope::PerCitizen,
-				allowed_categories: BoundedVec::truncate_from(vec![BOOKS]),
-				excluded_categories: BoundedVec::new(),
-			};
-			assert_ok!(PolicyFunds::create_program(root(), terms, BoundedVec::new()));
-			assert_ok!(PolicyFunds::fund(signed(&city_treasury), 0, 1_000_000));
-			invariants(0);
+			education_program(&issuer, &citizen, &bookshop, &cram);
 
 			assert_ok!(PolicyFunds::apply(signed(&citizen), 0));
 			invariants(0);
@@ -309,82 +317,270 @@ mod policy_funds_flow {
 	#[test]
 	fn benefits_follow_a_recovered_citizen() {
 		ext("development").execute_with(|| {
-			pallet_timestamp::Now::<Runtime>::put(NOW);
 			let issuer = Sr25519Keyring::Charlie.to_account_id();
 			let lost = Sr25519Keyring::Eve.to_account_id();
-			let found = Sr25519Keyring::Ferdie.to_account_id();
-			assert_eq!(register_citizen_via(&issuer, &lost, 1, 7), 0);
+			let found: AccountId = sp_core::crypto::AccountId32::new([7; 32]);
+			let bookshop = Sr25519Keyring::Ferdie.to_account_id();
+			let cram = Sr25519Keyring::Dave.to_account_id();
+			education_program(&issuer, &lost, &bookshop, &cram);
+			assert_ok!(PolicyFunds::apply(signed(&lost), 0));
+			assert_ok!(PolicyFunds::spend(signed(&lost), 0, bookshop.clone().into(), 50_000));
+
+			// The phone is lost: suspended, rebound to a new phone holding nothing.
 			assert_ok!(CitizenId::suspend_citizen(signed(&issuer), 0));
+			assert_noop!(
+				PolicyFunds::spend(signed(&lost), 0, bookshop.clone().into(), 1),
+				pallet_policy_funds::Error::<Runtime>::NotCitizen
+			);
 			assert_ok!(CitizenId::request_rebind(signed(&issuer), 0, found.clone().into()));
 			pallet_timestamp::Now::<Runtime>::put(NOW + 60_000);
 			assert_ok!(CitizenId::enact_rebind(signed(&issuer), 0));
 			use citizen_primitives::CitizenRegistry;
 			assert_eq!(<CitizenId as CitizenRegistry<AccountId>>::citizen_of(&found), Some(0));
 			assert_eq!(<CitizenId as CitizenRegistry<AccountId>>::citizen_of(&lost), None);
+
+			// The voucher followed the citizen: the new key spends it, the old one cannot.
+			let before = dbw(&bookshop);
+			assert_ok!(PolicyFunds::spend(
+				signed(&found),
+				0,
+				bookshop.clone().into(),
+				GRANT - 50_000
+			));
+			assert_eq!(dbw(&bookshop) - before, GRANT - 50_000);
+			assert_eq!(PolicyFunds::spendable(0, 0), 0);
+			assert_noop!(
+				PolicyFunds::spend(signed(&lost), 0, bookshop.clone().into(), 1),
+				pallet_policy_funds::Error::<Runtime>::NotCitizen
+			);
+			invariants(0);
 		});
 	}
 }
 
 mod fees {
-	//! Citizens' own public-service calls are free, within their allowance.
+	//! Citizens' own public-service calls are free, within their allowance, and no spam hole.
 	use super::*;
-	use crate::citizen_fees::ChargeFeeUnlessCitizenService;
+	use crate::citizen_fees::{NonceWeightAndFee, MAX_FREE_LENGTH};
 	use sp_runtime::{
-		traits::{TransactionExtension, TxBaseImplication},
+		traits::{Dispatchable, TransactionExtension, TxBaseImplication},
 		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	};
 
 	const NOW: u64 = 1_779_408_000_000;
 
-	/// Validate and prepare `call` from `who` as a block author would.
-	fn admit(who: &AccountId, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+	fn apply_call() -> RuntimeCall {
+		RuntimeCall::PolicyFunds(pallet_policy_funds::Call::apply { program: 0 })
+	}
+
+	/// Validate `call` from `who` with `nonce` and encoded length `len`, as the pool would.
+	fn validate(
+		who: &AccountId,
+		nonce: u32,
+		call: &RuntimeCall,
+		len: usize,
+	) -> Result<bool, TransactionValidityError> {
 		let info = call.get_dispatch_info();
-		let ext = ChargeFeeUnlessCitizenService::from(0);
-		let (_, val, origin) = ext.validate(
+		let ext = NonceWeightAndFee::new(nonce, 0);
+		let (_, (_, _, fee), _) = ext.validate(
 			RuntimeOrigin::signed(who.clone()),
 			call,
 			&info,
-			100,
+			len,
 			(),
 			&TxBaseImplication(call),
 			TransactionSource::External,
 		)?;
-		ext.prepare(val, &origin, call, &info, 100).map(|_| ())
+		Ok(matches!(fee, crate::citizen_fees::FeeVal::Free(_)))
+	}
+
+	/// Validate and prepare `call` from `who` (next nonce) as a block author would.
+	fn admit_len(
+		who: &AccountId,
+		call: &RuntimeCall,
+		len: usize,
+	) -> Result<(), TransactionValidityError> {
+		let info = call.get_dispatch_info();
+		let ext = NonceWeightAndFee::new(System::account_nonce(who), 0);
+		let (_, val, origin) = ext.validate(
+			RuntimeOrigin::signed(who.clone()),
+			call,
+			&info,
+			len,
+			(),
+			&TxBaseImplication(call),
+			TransactionSource::External,
+		)?;
+		ext.prepare(val, &origin, call, &info, len).map(|_| ())
+	}
+
+	fn admit(who: &AccountId, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+		admit_len(who, call, 150)
+	}
+
+	const PAYMENT: Result<(), TransactionValidityError> =
+		Err(TransactionValidityError::Invalid(InvalidTransaction::Payment));
+
+	/// A citizen holding nothing at all, registered by Charlie; returns (issuer, citizen).
+	fn penniless_citizen() -> (AccountId, AccountId) {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		let issuer = Sr25519Keyring::Charlie.to_account_id();
+		let citizen: AccountId = sp_core::crypto::AccountId32::new([42; 32]);
+		assert_eq!(register_citizen_via(&issuer, &citizen, 9, 1), 0);
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&citizen), 0);
+		assert_eq!(System::providers(&citizen), 1, "the ID keeps the account alive");
+		(issuer, citizen)
 	}
 
 	#[test]
 	fn a_citizen_with_nothing_applies_for_free_within_the_allowance() {
 		ext("development").execute_with(|| {
-			pallet_timestamp::Now::<Runtime>::put(NOW);
-			let issuer = Sr25519Keyring::Charlie.to_account_id();
-			let citizen: AccountId = sp_core::crypto::AccountId32::new([42; 32]);
-			assert_eq!(register_citizen_via(&issuer, &citizen, 9, 1), 0);
-			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&citizen), 0);
-			assert_eq!(System::providers(&citizen), 1, "the ID keeps the account alive");
-
-			let apply = RuntimeCall::PolicyFunds(pallet_policy_funds::Call::apply { program: 0 });
+			let (_, citizen) = penniless_citizen();
 			for _ in 0..20 {
-				assert_ok!(admit(&citizen, &apply));
+				assert_ok!(admit(&citizen, &apply_call()));
 			}
 			assert_eq!(CitizenId::free_calls_left(0), 0);
+			assert_eq!(System::account_nonce(&citizen), 20);
 			// Allowance used up: the usual fee applies, and there is nothing to pay it with.
-			assert_eq!(
-				admit(&citizen, &apply),
-				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
-			);
+			assert_eq!(admit(&citizen, &apply_call()), PAYMENT);
 			// Other calls were never free.
 			let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
 				dest: alice().into(),
 				value: 1,
 			});
+			assert_eq!(admit(&citizen, &transfer), PAYMENT);
+			// A new day of chain time, a new allowance.
+			pallet_timestamp::Now::<Runtime>::put(NOW + crate::DAY_MS);
+			assert_ok!(admit(&citizen, &apply_call()));
+		});
+	}
+
+	#[test]
+	fn the_pool_admits_no_more_free_transactions_than_the_allowance() {
+		ext("development").execute_with(|| {
+			let (_, citizen) = penniless_citizen();
+			// 100 transactions at once, nonces 0..100: the first 20 are free, the rest must pay.
+			let free: Vec<u32> = (0..100)
+				.filter(|nonce| validate(&citizen, *nonce, &apply_call(), 150) == Ok(true))
+				.collect();
+			assert_eq!(free, (0..20).collect::<Vec<_>>());
 			assert_eq!(
-				admit(&citizen, &transfer),
+				validate(&citizen, 20, &apply_call(), 150),
 				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 			);
-			// A new day, a new allowance.
-			pallet_timestamp::Now::<Runtime>::put(NOW + crate::DAY_MS);
-			assert_ok!(admit(&citizen, &apply));
+			// Five land: the slots move with the nonce, and still 20 in all are free.
+			for _ in 0..5 {
+				assert_ok!(admit(&citizen, &apply_call()));
+			}
+			assert_eq!(validate(&citizen, 5 + 14, &apply_call(), 150), Ok(true));
+			assert_eq!(validate(&citizen, 5 + 15, &apply_call(), 150), Err(PAYMENT.unwrap_err()));
 		});
+	}
+
+	#[test]
+	fn an_oversized_public_service_call_pays_like_any_other() {
+		ext("development").execute_with(|| {
+			let (_, citizen) = penniless_citizen();
+			assert_eq!(admit_len(&citizen, &apply_call(), MAX_FREE_LENGTH + 1), PAYMENT);
+			assert_eq!(CitizenId::free_calls_left(0), 20, "nothing used");
+			assert_ok!(admit_len(&citizen, &apply_call(), MAX_FREE_LENGTH));
+		});
+	}
+
+	#[test]
+	fn a_wrapped_public_service_call_is_not_free() {
+		ext("development").execute_with(|| {
+			let (_, citizen) = penniless_citizen();
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch {
+				calls: vec![apply_call(), apply_call()],
+			});
+			assert_eq!(admit(&citizen, &batch), PAYMENT);
+			assert_eq!(CitizenId::free_calls_left(0), 20);
+		});
+	}
+
+	#[test]
+	fn a_suspended_citizen_pays_except_for_objecting_to_a_rebind() {
+		ext("development").execute_with(|| {
+			let (issuer, citizen) = penniless_citizen();
+			assert_ok!(CitizenId::suspend_citizen(RuntimeOrigin::signed(issuer.clone()), 0));
+			assert_eq!(admit(&citizen, &apply_call()), PAYMENT);
+			let object =
+				RuntimeCall::CitizenId(pallet_citizen_id::Call::object_to_rebind { citizen: 0 });
+			// Nothing to object to yet: not free.
+			assert_eq!(admit(&citizen, &object), PAYMENT);
+			let fraudster: AccountId = sp_core::crypto::AccountId32::new([66; 32]);
+			assert_ok!(CitizenId::request_rebind(
+				RuntimeOrigin::signed(issuer),
+				0,
+				fraudster.into()
+			));
+			// The owner's objection is free, once; someone else's is not.
+			assert_eq!(admit(&alice(), &object).is_ok(), true, "Alice pays her fee");
+			assert_ok!(admit(&citizen, &object));
+			assert_eq!(CitizenId::free_calls_left(0), 19);
+			assert_ok!(object.clone().dispatch(RuntimeOrigin::signed(citizen.clone())));
+			assert_eq!(admit(&citizen, &object), PAYMENT, "already objected");
+		});
+	}
+
+	#[test]
+	fn an_id_whose_issuer_was_removed_has_no_free_calls_until_reconfirmed() {
+		ext("development").execute_with(|| {
+			let (issuer, citizen) = penniless_citizen();
+			assert_ok!(admit(&citizen, &apply_call()));
+			assert_ok!(CitizenId::remove_issuer(RuntimeOrigin::root(), issuer.into()));
+			assert_eq!(admit(&citizen, &apply_call()), PAYMENT);
+			// Another issuer (Dave, a district office) re-confirms the ID.
+			let dave = Sr25519Keyring::Dave.to_account_id();
+			assert_ok!(CitizenId::register_issuer(
+				RuntimeOrigin::root(),
+				dave.clone().into(),
+				vec![ClaimKind::Resident]
+			));
+			assert_ok!(CitizenId::confirm_citizen(RuntimeOrigin::signed(dave), 0));
+			assert_ok!(admit(&citizen, &apply_call()));
+		});
+	}
+
+	#[test]
+	fn free_transactions_are_small() {
+		// The encoded length of each free call, signed as a wallet would sign it: the most a
+		// citizen adds to the chain per free call. All fit `MAX_FREE_LENGTH`.
+		use sp_runtime::generic::Era;
+		let signer = Sr25519Keyring::Eve;
+		let merchant = Sr25519Keyring::Ferdie.to_account_id();
+		let calls = [
+			apply_call(),
+			RuntimeCall::PolicyFunds(pallet_policy_funds::Call::spend {
+				program: u32::MAX,
+				merchant: merchant.into(),
+				amount: u128::MAX,
+			}),
+			RuntimeCall::CitizenId(pallet_citizen_id::Call::object_to_rebind { citizen: u64::MAX }),
+			RuntimeCall::CitizenId(pallet_citizen_id::Call::deregister {}),
+		];
+		for call in calls {
+			let tx_ext: crate::TxExtension = (
+				frame_system::CheckNonZeroSender::new(),
+				frame_system::CheckSpecVersion::new(),
+				frame_system::CheckTxVersion::new(),
+				frame_system::CheckGenesis::new(),
+				frame_system::CheckEra::from(Era::mortal(256, 1_000_000)),
+				NonceWeightAndFee::new(u32::MAX, u128::MAX),
+				frame_system::WeightReclaim::new(),
+			);
+			let signature = sp_runtime::MultiSignature::from(signer.sign(b"worst case"));
+			let xt = crate::UncheckedExtrinsic::new_signed(
+				call.clone(),
+				signer.to_account_id().into(),
+				signature,
+				tx_ext,
+			);
+			let len = xt.encoded_size();
+			println!("worst-case free transaction: {len} bytes: {call:?}");
+			assert!(len <= MAX_FREE_LENGTH, "{call:?} is {len} bytes");
+		}
 	}
 
 	#[test]
@@ -392,9 +588,35 @@ mod fees {
 		ext("development").execute_with(|| {
 			let bob = Sr25519Keyring::Bob.to_account_id();
 			let before = pallet_balances::Pallet::<Runtime>::free_balance(&bob);
-			let apply = RuntimeCall::PolicyFunds(pallet_policy_funds::Call::apply { program: 0 });
-			assert_ok!(admit(&bob, &apply));
+			assert_ok!(admit(&bob, &apply_call()));
 			assert!(pallet_balances::Pallet::<Runtime>::free_balance(&bob) < before, "fee taken");
 		});
+	}
+
+	#[test]
+	fn the_extension_is_described_as_the_three_it_stands_for() {
+		let ids: Vec<&str> = <crate::TxExtension as TransactionExtension<RuntimeCall>>::metadata()
+			.iter()
+			.map(|m| m.identifier)
+			.collect();
+		assert_eq!(
+			ids,
+			[
+				"CheckNonZeroSender",
+				"CheckSpecVersion",
+				"CheckTxVersion",
+				"CheckGenesis",
+				"CheckMortality",
+				"CheckNonce",
+				"CheckWeight",
+				"ChargeTransactionPayment",
+				"WeightReclaim"
+			]
+		);
+		// And encodes like them: a compact nonce, then a compact tip.
+		assert_eq!(
+			NonceWeightAndFee::new(5, 7).encode(),
+			(codec::Compact(5u32), codec::Compact(7u128)).encode()
+		);
 	}
 }

@@ -76,6 +76,17 @@ test('a merchant gets a clear error for an account that is no citizen', async ()
   assert.equal(noClaim.error.code, 7002);
 });
 
+test('extra positional parameters are refused, not ignored', async () => {
+  const extra = await rpcHttp(node.port, 'citizen_verifyClaim', [citizen.address, 'Resident', null, 'surplus']);
+  assert.equal(extra.error.code, -32602);
+  assert.match(extra.error.message + JSON.stringify(extra.error.data ?? ''), /too many parameters/);
+  const extraDigest = await rpcHttp(node.port, 'citizen_credentialStatus', [commitment('x', 'vc'), null, 1]);
+  assert.equal(extraDigest.error.code, -32602);
+  // A trailing null is the same as leaving the parameter out.
+  const ok = await rpcHttp(node.port, 'citizen_verifyClaim', [citizen.address, 'Resident', null, null]);
+  assert.equal(ok.result.status, 'Active');
+});
+
 test('one person, one ID: the same commitment cannot register again', async () => {
   const other = freshAccount(accounts.keyring, 'impostor');
   const { error } = await submit(api, api.tx.citizenId.registerCitizen(other.address, commitment('900101-1234567'), 3), issuer);

@@ -199,7 +199,6 @@ mod benchmarks {
 
 	#[benchmark]
 	fn cancel_rebind() {
-		// Worst case: cancelled by an issuer, after the holder check failed.
 		let issuer = issuer::<T>(0);
 		let (id, _) = citizen::<T>(&issuer, 0);
 		let new_account: T::AccountId = account("new-phone", 0, 0);
@@ -211,21 +210,100 @@ mod benchmarks {
 
 	#[benchmark]
 	fn enact_rebind() {
+		// Worst case: a suspended ID whose objection was overruled, and an old account that
+		// cannot drop its provider reference (recorded as dangling).
 		let issuer = issuer::<T>(0);
-		let (id, _) = citizen::<T>(&issuer, 0);
+		let (id, holder) = citizen::<T>(&issuer, 0);
 		let new_account: T::AccountId = account("new-phone", 0, 0);
 		RecoveryDelay::<T>::put(0);
+		Pallet::<T>::do_set_citizen_suspended(issuer.clone(), id, true).expect("active ID");
 		Pallet::<T>::do_request_rebind(issuer.clone(), id, new_account.clone())
 			.expect("no rebind yet");
+		Pallet::<T>::do_object_to_rebind(holder.clone(), id).expect("pending rebind");
+		Pallet::<T>::do_resolve_rebind(None, id, true).expect("objection raised");
+		frame_system::Pallet::<T>::inc_consumers(&holder).expect("the ID provides");
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
 		assert_eq!(CitizenOf::<T>::get(&new_account), Some(id));
+		assert!(DanglingProviders::<T>::contains_key(&holder));
+	}
+
+	#[benchmark]
+	fn confirm_citizen() {
+		let registrar = issuer::<T>(0);
+		let (id, _) = citizen::<T>(&registrar, 0);
+		Pallet::<T>::do_remove_issuer(registrar).expect("registered");
+		let issuer = issuer::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()), id);
+		assert_last_event::<T>(Event::CitizenReconfirmed { citizen: id, by: issuer });
+	}
+
+	#[benchmark]
+	fn object_to_rebind() {
+		let issuer = issuer::<T>(0);
+		let (id, holder) = citizen::<T>(&issuer, 0);
+		Pallet::<T>::do_set_citizen_suspended(issuer.clone(), id, true).expect("active ID");
+		let new_account: T::AccountId = account("new-phone", 0, 0);
+		Pallet::<T>::do_request_rebind(issuer, id, new_account).expect("no rebind yet");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), id);
+		assert_last_event::<T>(Event::RebindObjected { citizen: id, by: holder });
+	}
+
+	#[benchmark]
+	fn resolve_rebind() {
+		// Worst case: decided by an issuer (the admin check fails first), overruling.
+		let requester = issuer::<T>(0);
+		let (id, holder) = citizen::<T>(&requester, 0);
+		let new_account: T::AccountId = account("new-phone", 0, 0);
+		Pallet::<T>::do_request_rebind(requester, id, new_account).expect("no rebind yet");
+		Pallet::<T>::do_object_to_rebind(holder, id).expect("pending rebind");
+		let decider = issuer::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(decider.clone()), id, true);
+		assert_last_event::<T>(Event::RebindObjectionOverruled { citizen: id, by: Some(decider) });
+	}
+
+	#[benchmark]
+	fn release_provider() {
+		let issuer = issuer::<T>(0);
+		let (id, holder) = citizen::<T>(&issuer, 0);
+		let new_account: T::AccountId = account("new-phone", 0, 0);
+		RecoveryDelay::<T>::put(0);
+		frame_system::Pallet::<T>::inc_consumers(&holder).expect("the ID provides");
+		Pallet::<T>::do_request_rebind(issuer, id, new_account).expect("no rebind yet");
+		Pallet::<T>::do_enact_rebind(id).expect("due");
+		frame_system::Pallet::<T>::dec_consumers(&holder);
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), lookup::<T>(&holder));
+		assert!(!DanglingProviders::<T>::contains_key(&holder));
+	}
+
+	#[benchmark]
+	fn reap_credential() {
+		// Worst case: a credential never revoked (its count goes down) whose anchoring issuer
+		// was removed, so every check runs before it is found dead.
+		let registrar = issuer::<T>(0);
+		let (id, _) = citizen::<T>(&registrar, 0);
+		let anchoring = issuer::<T>(1);
+		let digest = H256::repeat_byte(1);
+		let until = Some(T::Time::now().saturating_add(DAY));
+		Pallet::<T>::do_anchor_credential(anchoring.clone(), id, digest, until)
+			.expect("new digest");
+		Pallet::<T>::do_remove_issuer(anchoring).expect("registered");
+		let caller: T::AccountId = whitelisted_caller();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), digest);
+		assert!(!Credentials::<T>::contains_key(digest));
+		assert_eq!(CredentialCount::<T>::get(id), 0);
 	}
 
 	#[benchmark]
 	fn deregister() {
-		// Worst case: every claim kind held and a rebind pending.
+		// Worst case: every claim kind held (a rebind pending now refuses deregistration).
 		let issuer = issuer::<T>(0);
 		let (id, holder) = citizen::<T>(&issuer, 0);
 		let until = T::Time::now().saturating_add(DAY);
@@ -239,8 +317,6 @@ mod benchmarks {
 			until,
 		)
 		.expect("valid claim");
-		let new_account: T::AccountId = account("new-phone", 0, 0);
-		Pallet::<T>::do_request_rebind(issuer, id, new_account).expect("no rebind yet");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder));
 		assert_last_event::<T>(Event::CitizenDeregistered { citizen: id });

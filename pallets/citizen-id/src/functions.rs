@@ -41,6 +41,24 @@ impl<T: Config> Pallet<T> {
 		ClaimKinds::try_from(kinds).map_err(|_| Error::<T>::DuplicateClaimKind.into())
 	}
 
+	/// Whether the issuer `issuer` is still registered under `epoch`.
+	pub(crate) fn issuer_current(issuer: &T::AccountId, epoch: IssuerEpoch) -> bool {
+		Issuers::<T>::get(issuer).is_some_and(|info| info.epoch == epoch)
+	}
+
+	/// Whether the ID reads as suspended: suspended by an issuer, or its registering issuer
+	/// has been removed and no other issuer re-confirmed it.
+	pub(crate) fn reads_suspended(record: &CitizenRecordOf<T>) -> bool {
+		record.status == CitizenStatus::Suspended
+			|| (record.status == CitizenStatus::Active
+				&& !Self::issuer_current(&record.registered_by, record.registrar_epoch))
+	}
+
+	/// Whether the ID is usable now: neither deregistered nor reading as suspended.
+	pub(crate) fn is_active_record(record: &CitizenRecordOf<T>) -> bool {
+		record.status == CitizenStatus::Active && !Self::reads_suspended(record)
+	}
+
 	/// A citizen record that is not deregistered.
 	fn live_citizen(citizen: CitizenId) -> Result<CitizenRecordOf<T>, DispatchError> {
 		let record = Citizens::<T>::get(citizen).ok_or(Error::<T>::UnknownCitizen)?;
@@ -84,6 +102,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<CitizenId, DispatchError> {
 		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::AlreadyRegistered);
 		ensure!(!CitizenOf::<T>::contains_key(&account), Error::<T>::AccountAlreadyCitizen);
+		let registrar_epoch = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?.epoch;
 		let citizen = NextCitizenId::<T>::get();
 		let next = citizen.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		NextCitizenId::<T>::put(next);
@@ -100,6 +119,7 @@ impl<T: Config> Pallet<T> {
 				status: CitizenStatus::Active,
 				registered_by: issuer.clone(),
 				registered_at: T::Time::now(),
+				registrar_epoch,
 			},
 		);
 		Self::deposit_event(Event::CitizenRegistered { citizen, account, home_zone, issuer });
@@ -115,6 +135,13 @@ impl<T: Config> Pallet<T> {
 		if suspend {
 			ensure!(record.status == CitizenStatus::Active, Error::<T>::CitizenAlreadySuspended);
 			record.status = CitizenStatus::Suspended;
+			// A suspension placed after a rebind request is not the one the rebind was asked
+			// to lift: enacting it must leave this one in place.
+			PendingRebinds::<T>::mutate(citizen, |pending| {
+				if let Some(pending) = pending {
+					pending.lifts_suspension = false;
+				}
+			});
 		} else {
 			ensure!(record.status == CitizenStatus::Suspended, Error::<T>::CitizenNotSuspended);
 			record.status = CitizenStatus::Active;
@@ -216,6 +243,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Credentials::<T>::contains_key(digest), Error::<T>::CredentialAlreadyAnchored);
 		let now = T::Time::now();
 		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::InvalidValidity);
+		// Only live credentials count: revoked ones are not, and dead ones can be reaped.
 		let count = CredentialCount::<T>::get(citizen);
 		ensure!(count < T::MaxCredentialsPerCitizen::get(), Error::<T>::TooManyCredentials);
 		CredentialCount::<T>::insert(citizen, count.saturating_add(1));
@@ -235,14 +263,38 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_revoke_credential(issuer: T::AccountId, digest: H256) -> DispatchResult {
-		Credentials::<T>::try_mutate(digest, |credential| {
+		let citizen = Credentials::<T>::try_mutate(digest, |credential| {
 			let credential = credential.as_mut().ok_or(Error::<T>::UnknownCredential)?;
 			ensure!(credential.issuer == issuer, Error::<T>::NotCredentialIssuer);
 			ensure!(!credential.revoked, Error::<T>::CredentialAlreadyRevoked);
 			credential.revoked = true;
-			Ok::<(), DispatchError>(())
+			Ok::<CitizenId, DispatchError>(credential.citizen)
 		})?;
+		Self::uncount_credential(citizen);
 		Self::deposit_event(Event::CredentialRevoked { digest, by: issuer });
+		Ok(())
+	}
+
+	/// One live credential of `citizen` less.
+	fn uncount_credential(citizen: CitizenId) {
+		CredentialCount::<T>::mutate_exists(citizen, |count| {
+			*count = count.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+	}
+
+	pub(crate) fn do_reap_credential(digest: H256) -> DispatchResult {
+		let credential = Credentials::<T>::get(digest).ok_or(Error::<T>::UnknownCredential)?;
+		let status = Self::credential_verdict(digest).map(|v| v.status);
+		let orphaned = !Self::issuer_current(&credential.issuer, credential.issuer_epoch);
+		let dead = credential.revoked
+			|| orphaned
+			|| matches!(status, None | Some(ClaimStatus::Revoked | ClaimStatus::Expired));
+		ensure!(dead, Error::<T>::CredentialStillValid);
+		Credentials::<T>::remove(digest);
+		if !credential.revoked {
+			Self::uncount_credential(credential.citizen);
+		}
+		Self::deposit_event(Event::CredentialReaped { digest });
 		Ok(())
 	}
 
@@ -252,16 +304,25 @@ impl<T: Config> Pallet<T> {
 		new_account: T::AccountId,
 	) -> DispatchResult {
 		let record = Self::live_citizen(citizen)?;
+		let issuer_epoch = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?.epoch;
 		ensure!(record.account != new_account, Error::<T>::SameAccount);
 		ensure!(!CitizenOf::<T>::contains_key(&new_account), Error::<T>::AccountAlreadyCitizen);
-		ensure!(!PendingRebinds::<T>::contains_key(citizen), Error::<T>::RebindAlreadyPending);
+		// A request whose issuer has been removed is dead and may be replaced.
+		ensure!(
+			PendingRebinds::<T>::get(citizen)
+				.is_none_or(|p| !Self::issuer_current(&p.requested_by, p.issuer_epoch)),
+			Error::<T>::RebindAlreadyPending
+		);
 		let effective_at = T::Time::now().saturating_add(RecoveryDelay::<T>::get());
 		PendingRebinds::<T>::insert(
 			citizen,
 			PendingRebind {
 				new_account: new_account.clone(),
 				requested_by: issuer.clone(),
+				issuer_epoch,
 				effective_at,
+				lifts_suspension: record.status == CitizenStatus::Suspended,
+				objection: RebindObjection::None,
 			},
 		);
 		Self::deposit_event(Event::RebindRequested {
@@ -273,17 +334,84 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_cancel_rebind(who: T::AccountId, citizen: CitizenId) -> DispatchResult {
-		ensure!(PendingRebinds::<T>::contains_key(citizen), Error::<T>::NoPendingRebind);
-		let is_holder = Citizens::<T>::get(citizen).is_some_and(|r| r.account == who);
-		ensure!(is_holder || Issuers::<T>::contains_key(&who), Error::<T>::NotAllowedToCancel);
-		PendingRebinds::<T>::remove(citizen);
-		Self::deposit_event(Event::RebindCancelled { citizen, by: who });
+	pub(crate) fn do_cancel_rebind(issuer: T::AccountId, citizen: CitizenId) -> DispatchResult {
+		ensure!(PendingRebinds::<T>::take(citizen).is_some(), Error::<T>::NoPendingRebind);
+		Self::deposit_event(Event::RebindCancelled { citizen, by: issuer });
+		Ok(())
+	}
+
+	/// Whether `who` may object to `citizen`'s pending rebind now: `who` is the account the
+	/// ID is bound to (whatever its status) and the request stands unobjected. The runtime's
+	/// fee extension asks this to make the objection fee-free, also for a suspended ID.
+	pub fn may_object(who: &T::AccountId, citizen: CitizenId) -> bool {
+		CitizenOf::<T>::get(who) == Some(citizen)
+			&& PendingRebinds::<T>::get(citizen).is_some_and(|p| {
+				p.objection == RebindObjection::None
+					&& Self::issuer_current(&p.requested_by, p.issuer_epoch)
+			})
+	}
+
+	pub(crate) fn do_object_to_rebind(who: T::AccountId, citizen: CitizenId) -> DispatchResult {
+		ensure!(CitizenOf::<T>::get(&who) == Some(citizen), Error::<T>::NotAllowedToObject);
+		PendingRebinds::<T>::try_mutate(citizen, |pending| {
+			let pending = pending.as_mut().ok_or(Error::<T>::NoPendingRebind)?;
+			ensure!(
+				Self::issuer_current(&pending.requested_by, pending.issuer_epoch),
+				Error::<T>::RebindIssuerRemoved
+			);
+			match pending.objection {
+				RebindObjection::None => {
+					pending.objection = RebindObjection::Raised;
+					Ok(())
+				}
+				RebindObjection::Raised => Err(Error::<T>::ObjectionAlreadyRaised),
+				RebindObjection::Overruled => Err(Error::<T>::ObjectionOverruled),
+			}
+		})?;
+		Self::deposit_event(Event::RebindObjected { citizen, by: who });
+		Ok(())
+	}
+
+	/// `by`: `None` for the city, else the deciding issuer.
+	pub(crate) fn do_resolve_rebind(
+		by: Option<T::AccountId>,
+		citizen: CitizenId,
+		proceed: bool,
+	) -> DispatchResult {
+		let mut pending = PendingRebinds::<T>::get(citizen).ok_or(Error::<T>::NoPendingRebind)?;
+		ensure!(pending.objection == RebindObjection::Raised, Error::<T>::NoObjection);
+		ensure!(by.as_ref() != Some(&pending.requested_by), Error::<T>::RequesterCannotResolve);
+		if proceed {
+			pending.objection = RebindObjection::Overruled;
+			PendingRebinds::<T>::insert(citizen, pending);
+			Self::deposit_event(Event::RebindObjectionOverruled { citizen, by });
+		} else {
+			PendingRebinds::<T>::remove(citizen);
+			Self::deposit_event(Event::RebindObjectionUpheld { citizen, by });
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_confirm_citizen(issuer: T::AccountId, citizen: CitizenId) -> DispatchResult {
+		let mut record = Self::live_citizen(citizen)?;
+		ensure!(
+			!Self::issuer_current(&record.registered_by, record.registrar_epoch),
+			Error::<T>::RegistrarStillActive
+		);
+		record.registrar_epoch = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?.epoch;
+		record.registered_by = issuer.clone();
+		Citizens::<T>::insert(citizen, record);
+		Self::deposit_event(Event::CitizenReconfirmed { citizen, by: issuer });
 		Ok(())
 	}
 
 	pub(crate) fn do_enact_rebind(citizen: CitizenId) -> DispatchResult {
 		let pending = PendingRebinds::<T>::get(citizen).ok_or(Error::<T>::NoPendingRebind)?;
+		ensure!(
+			Self::issuer_current(&pending.requested_by, pending.issuer_epoch),
+			Error::<T>::RebindIssuerRemoved
+		);
+		ensure!(pending.objection != RebindObjection::Raised, Error::<T>::RebindObjected);
 		ensure!(T::Time::now() >= pending.effective_at, Error::<T>::RebindNotDue);
 		let mut record = Self::live_citizen(citizen)?;
 		// The new account may have become a citizen's account during the delay.
@@ -292,7 +420,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AccountAlreadyCitizen
 		);
 		let old_account = core::mem::replace(&mut record.account, pending.new_account.clone());
-		record.status = CitizenStatus::Active;
+		if pending.lifts_suspension {
+			record.status = CitizenStatus::Active;
+		}
 		CitizenOf::<T>::remove(&old_account);
 		CitizenOf::<T>::insert(&pending.new_account, citizen);
 		frame_system::Pallet::<T>::inc_providers(&pending.new_account);
@@ -307,12 +437,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Drop the provider reference the ID gave `account`. It stays if something else still
-	/// relies on the account (it then lives on with its own funds' reference).
+	/// Drop the provider reference the ID gave `account`. If something else still relies on
+	/// the account the reference is recorded in [`DanglingProviders`], to be released later.
 	fn release_account(account: &T::AccountId) {
-		if let Err(e) = frame_system::Pallet::<T>::dec_providers(account) {
-			log::debug!(target: "runtime::citizen-id", "account keeps its provider: {e:?}");
+		if frame_system::Pallet::<T>::dec_providers(account).is_err() {
+			DanglingProviders::<T>::insert(account, ());
+			Self::deposit_event(Event::ProviderKept { account: account.clone() });
 		}
+	}
+
+	pub(crate) fn do_release_provider(account: T::AccountId) -> DispatchResult {
+		ensure!(DanglingProviders::<T>::contains_key(&account), Error::<T>::NoDanglingProvider);
+		frame_system::Pallet::<T>::dec_providers(&account).map_err(|_| Error::<T>::AccountInUse)?;
+		DanglingProviders::<T>::remove(&account);
+		Self::deposit_event(Event::ProviderReleased { account });
+		Ok(())
 	}
 
 	/// Fee-free calls `citizen` has left in the current period.
@@ -342,18 +481,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
-		let citizen = CitizenOf::<T>::take(&who).ok_or(Error::<T>::NotCitizen)?;
-		Self::release_account(&who);
-		Citizens::<T>::mutate(citizen, |record| {
-			if let Some(record) = record {
-				record.status = CitizenStatus::Deregistered;
-			}
-		});
+		let citizen = CitizenOf::<T>::get(&who).ok_or(Error::<T>::NotCitizen)?;
+		let mut record = Self::live_citizen(citizen)?;
+		// A stolen key must not destroy an ID that is being recovered.
+		ensure!(record.status != CitizenStatus::Suspended, Error::<T>::CitizenSuspended);
+		ensure!(!PendingRebinds::<T>::contains_key(citizen), Error::<T>::RebindPending);
+		// The reference must really go: refuse rather than leave it on a non-citizen.
+		frame_system::Pallet::<T>::dec_providers(&who).map_err(|_| Error::<T>::AccountInUse)?;
+		CitizenOf::<T>::remove(&who);
+		record.status = CitizenStatus::Deregistered;
+		Citizens::<T>::insert(citizen, record);
 		// Bounded: one claim per kind.
 		for kind in ClaimKind::ALL {
 			Claims::<T>::remove(citizen, kind);
 		}
-		PendingRebinds::<T>::remove(citizen);
 		Self::deposit_event(Event::CitizenDeregistered { citizen });
 		Ok(())
 	}
@@ -365,8 +506,7 @@ impl<T: Config> Pallet<T> {
 		issuer: &T::AccountId,
 		epoch: IssuerEpoch,
 	) -> bool {
-		citizen.status == CitizenStatus::Suspended
-			|| Issuers::<T>::get(issuer).is_none_or(|info| info.epoch != epoch)
+		Self::reads_suspended(citizen) || !Self::issuer_current(issuer, epoch)
 	}
 
 	/// Where `claim` of a citizen with `record` stands at `now`.
@@ -431,12 +571,28 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.filter_map(|kind| Self::claim_verdict(citizen, kind).map(|v| (kind, v)))
 			.collect();
+		let pending_rebind = PendingRebinds::<T>::get(citizen);
+		let rebind_standing = pending_rebind.as_ref().map(|p| {
+			if !Self::issuer_current(&p.requested_by, p.issuer_epoch) {
+				RebindStanding::Void
+			} else if p.objection == RebindObjection::Raised {
+				RebindStanding::Objected
+			} else if T::Time::now() >= p.effective_at {
+				RebindStanding::Due
+			} else {
+				RebindStanding::Waiting
+			}
+		});
 		Some(CitizenView {
 			id: citizen,
+			active: Self::is_active_record(&record),
+			awaiting_reconfirmation: record.status != CitizenStatus::Deregistered
+				&& !Self::issuer_current(&record.registered_by, record.registrar_epoch),
 			record,
 			claims,
 			credential_count: CredentialCount::<T>::get(citizen),
-			pending_rebind: PendingRebinds::<T>::get(citizen),
+			pending_rebind,
+			rebind_standing,
 		})
 	}
 
@@ -473,15 +629,36 @@ impl<T: Config> Pallet<T> {
 				"account bound to a citizen that does not know it"
 			);
 		}
-		for (id, count) in CredentialCount::<T>::iter() {
-			ensure!(count <= T::MaxCredentialsPerCitizen::get(), "too many credentials");
-			let anchored = Credentials::<T>::iter_values().filter(|c| c.citizen == id).count();
-			ensure!(anchored as u32 == count, "credential count out of step");
+		let mut live = alloc::collections::BTreeMap::<CitizenId, u32>::new();
+		for credential in Credentials::<T>::iter_values().filter(|c| !c.revoked) {
+			let n = live.entry(credential.citizen).or_default();
+			*n = n.saturating_add(1);
 		}
-		for (id, _) in PendingRebinds::<T>::iter() {
+		ensure!(
+			CredentialCount::<T>::iter()
+				.all(|(id, count)| count > 0 && live.get(&id) == Some(&count)),
+			"credential count out of step with live credentials"
+		);
+		ensure!(
+			live.iter().all(|(id, n)| {
+				CredentialCount::<T>::get(id) == *n && *n <= T::MaxCredentialsPerCitizen::get()
+			}),
+			"live credentials out of step with their count, or above the bound"
+		);
+		for (id, pending) in PendingRebinds::<T>::iter() {
 			ensure!(
 				Citizens::<T>::get(id).is_some_and(|r| r.status != CitizenStatus::Deregistered),
 				"rebind pending for an unknown or deregistered citizen"
+			);
+			ensure!(
+				Citizens::<T>::get(id).is_some_and(|r| r.account != pending.new_account),
+				"rebind pending to the account the citizen already uses"
+			);
+		}
+		for (account, ()) in DanglingProviders::<T>::iter() {
+			ensure!(
+				frame_system::Pallet::<T>::providers(&account) > 0,
+				"dangling provider recorded for an account without providers"
 			);
 		}
 		Ok(())

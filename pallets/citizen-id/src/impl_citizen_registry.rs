@@ -8,7 +8,7 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 	fn citizen_of(who: &T::AccountId) -> Option<CitizenId> {
 		let citizen = CitizenOf::<T>::get(who)?;
 		Citizens::<T>::get(citizen)
-			.is_some_and(|record| record.status == CitizenStatus::Active)
+			.is_some_and(|record| Self::is_active_record(&record))
 			.then_some(citizen)
 	}
 

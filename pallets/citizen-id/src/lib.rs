@@ -19,8 +19,35 @@
 //!
 //! Benefits in other pallets are keyed by [`CitizenId`], never by account. When a citizen
 //! loses a phone, an issuer suspends the ID and, after an in-person check, asks to **rebind**
-//! it to a new account; the rebind can be enacted by anyone once the recovery delay has passed,
-//! and until then the citizen's old key (or an issuer) can cancel it.
+//! it to a new account; the rebind can be enacted by anyone once the recovery delay has passed.
+//!
+//! ## Recovery: neither the thief nor the fraudster wins alone
+//!
+//! A rebind has two adversaries: a thief holding the old key, and a fraudster who talks one
+//! issuer into moving the ID to the fraudster's account. The rules:
+//!
+//! - While the ID is suspended or a rebind is pending, the old key cannot
+//!   [`deregister`](Pallet::deregister): a thief cannot destroy the ID.
+//! - The old key (the account the ID is bound to now) may [`object`](Pallet::object_to_rebind)
+//!   once per request, also while the ID is suspended, and the objection is a fee-free call.
+//!   An objection pauses the rebind; it cannot be enacted until the city or an issuer *other
+//!   than the one that requested it* [decides](Pallet::resolve_rebind). Upheld, the request is
+//!   dropped. Overruled, the rebind goes ahead once due and cannot be objected to again: a
+//!   thief can delay recovery by one decision, never block it.
+//! - A fraudster working through one issuer cannot take an ID while its owner objects: the
+//!   requesting issuer cannot overrule the objection.
+//! - A request dies with its issuer's registration (issuer epochs, as for claims): after the
+//!   city removes a compromised issuer, none of its requests can be enacted. Any issuer may
+//!   cancel a request, and a new request may replace a dead one.
+//! - Enacting lifts only the suspension that was in place when the rebind was requested (the
+//!   lost phone); a suspension placed after the request stays.
+//!
+//! ## Removing an issuer
+//!
+//! Removing an issuer suspends what it attested (claims, credentials) and the IDs it
+//! registered: they read as suspended — no benefits, no fee-free calls — until another issuer
+//! [re-confirms](Pallet::confirm_citizen) the ID (and re-attests the claims). This is judged by
+//! epoch when read, with no loop over storage.
 //!
 //! ## Terminology
 //!
@@ -53,13 +80,23 @@
 //!   the kinds the issuer may attest)
 //! - [`anchor_credential`](Pallet::anchor_credential),
 //!   [`revoke_credential`](Pallet::revoke_credential)
-//! - [`request_rebind`](Pallet::request_rebind)
+//! - [`request_rebind`](Pallet::request_rebind), [`cancel_rebind`](Pallet::cancel_rebind)
+//! - [`confirm_citizen`](Pallet::confirm_citizen): re-confirm an ID whose registering issuer
+//!   was removed
 //!
-//! ### Citizens
-//! - [`cancel_rebind`](Pallet::cancel_rebind) (also issuers), [`deregister`](Pallet::deregister)
+//! ### City or an issuer other than the requester
+//! - [`resolve_rebind`](Pallet::resolve_rebind): decide an objection
+//!
+//! ### Citizens (the account an ID is bound to)
+//! - [`object_to_rebind`](Pallet::object_to_rebind) (also while suspended),
+//!   [`deregister`](Pallet::deregister)
 //!
 //! ### Anyone
-//! - [`enact_rebind`](Pallet::enact_rebind), once the delay has passed
+//! - [`enact_rebind`](Pallet::enact_rebind), once the delay has passed and no objection stands
+//! - [`reap_credential`](Pallet::reap_credential): remove a revoked, expired or orphaned
+//!   credential
+//! - [`release_provider`](Pallet::release_provider): drop the account reference an ID left on
+//!   an old account that could not be released at the time
 //!
 //! ### For other pallets and the runtime
 //! - [`CitizenRegistry`] (in `impl_citizen_registry.rs`).
@@ -69,7 +106,10 @@
 //!
 //! A registered citizen's account gets a provider reference from its ID, so it can send
 //! transactions while holding nothing at all; the reference moves with a rebind and goes with
-//! deregistration.
+//! deregistration. Deregistering is refused while something else still relies on the account
+//! (it would otherwise keep a reference it no longer earns). A rebind cannot wait for the lost
+//! phone's account, so when the old account's reference cannot be dropped at once it is
+//! recorded in [`DanglingProviders`] and anyone may release it later.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -80,6 +120,7 @@ pub use pallet::*;
 mod benchmarking;
 mod functions;
 mod impl_citizen_registry;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -120,7 +161,7 @@ pub mod pallet {
 	use sp_runtime::traits::StaticLookup;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -188,8 +229,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Credentials<T: Config> = StorageMap<_, Identity, H256, CredentialRecordOf<T>>;
 
-	/// How many credentials are anchored for each citizen (bounded by
-	/// `MaxCredentialsPerCitizen`).
+	/// How many live (anchored, not revoked) credentials each citizen has (bounded by
+	/// `MaxCredentialsPerCitizen`). Revoked ones do not count and can be reaped.
 	#[pallet::storage]
 	pub type CredentialCount<T: Config> = StorageMap<_, Twox64Concat, CitizenId, u32, ValueQuery>;
 
@@ -205,6 +246,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FreeCallsUsed<T: Config> =
 		StorageMap<_, Twox64Concat, CitizenId, (u64, u32), ValueQuery>;
+
+	/// Old accounts of rebound citizens that still carry the provider reference their ID gave
+	/// them, because something else relied on the account at the rebind. Anyone may release
+	/// it once nothing does ([`Pallet::release_provider`]).
+	#[pallet::storage]
+	pub type DanglingProviders<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -241,8 +288,8 @@ pub mod pallet {
 		IssuerRegistered { issuer: T::AccountId, kinds: ClaimKinds, epoch: IssuerEpoch },
 		/// The city changed the claim kinds an issuer may attest.
 		IssuerUpdated { issuer: T::AccountId, kinds: ClaimKinds },
-		/// The city removed an issuer: everything it attested reads as suspended until another
-		/// issuer re-attests it.
+		/// The city removed an issuer: everything it attested, and every ID it registered, reads
+		/// as suspended until another issuer re-attests (re-confirms) it.
 		IssuerRemoved { issuer: T::AccountId },
 		/// The city set the recovery delay.
 		RecoveryDelaySet { delay: Moment },
@@ -285,8 +332,25 @@ pub mod pallet {
 			effective_at: Moment,
 			by: T::AccountId,
 		},
-		/// A pending rebind was cancelled.
+		/// An issuer cancelled a pending rebind.
 		RebindCancelled { citizen: CitizenId, by: T::AccountId },
+		/// The citizen's current account objected to a pending rebind: it is paused until the
+		/// city or another issuer decides.
+		RebindObjected { citizen: CitizenId, by: T::AccountId },
+		/// The objection was upheld: the rebind request is dropped. `by` is `None` for the city.
+		RebindObjectionUpheld { citizen: CitizenId, by: Option<T::AccountId> },
+		/// The objection was overruled: the rebind goes ahead once due. `by` is `None` for the
+		/// city.
+		RebindObjectionOverruled { citizen: CitizenId, by: Option<T::AccountId> },
+		/// An issuer re-confirmed an ID whose registering issuer had been removed.
+		CitizenReconfirmed { citizen: CitizenId, by: T::AccountId },
+		/// A dead credential (revoked, expired, orphaned) was removed.
+		CredentialReaped { digest: H256 },
+		/// A rebind could not drop the ID's provider reference from the old account, because
+		/// something else relies on it; it is recorded in `DanglingProviders`.
+		ProviderKept { account: T::AccountId },
+		/// The provider reference left on an old account was released.
+		ProviderReleased { account: T::AccountId },
 		/// A citizen now acts through a new account; everything keyed by the citizen follows.
 		CitizenRebound { citizen: CitizenId, old_account: T::AccountId, new_account: T::AccountId },
 	}
@@ -345,8 +409,33 @@ pub mod pallet {
 		RebindNotDue,
 		/// The new account is the one the citizen already uses.
 		SameAccount,
-		/// Only the citizen's current account or an issuer may cancel a rebind.
-		NotAllowedToCancel,
+		/// Only the citizen's current account may object to a rebind.
+		NotAllowedToObject,
+		/// The owner has objected: the rebind waits for the city or another issuer.
+		RebindObjected,
+		/// The owner already objected to this request.
+		ObjectionAlreadyRaised,
+		/// An objection to this request was overruled; it cannot be objected to again.
+		ObjectionOverruled,
+		/// No objection to decide.
+		NoObjection,
+		/// The issuer that requested the rebind cannot decide the objection to it.
+		RequesterCannotResolve,
+		/// The issuer that requested the rebind has been removed: it can never be enacted.
+		RebindIssuerRemoved,
+		/// The ID is suspended: it cannot be deregistered (a stolen key must not destroy it).
+		CitizenSuspended,
+		/// A rebind is pending: the ID cannot be deregistered until it is enacted or dropped.
+		RebindPending,
+		/// Something else still relies on the account (e.g. a hold, a lock or a non-sufficient
+		/// asset): release it before deregistering.
+		AccountInUse,
+		/// The issuer that registered the ID is still registered: nothing to re-confirm.
+		RegistrarStillActive,
+		/// The credential is still valid: only revoked, expired or orphaned ones can be reaped.
+		CredentialStillValid,
+		/// The account carries no dangling provider reference.
+		NoDanglingProvider,
 		/// A counter reached its limit.
 		Overflow,
 		/// The citizen has used every fee-free call of this period.
@@ -390,7 +479,8 @@ pub mod pallet {
 		}
 
 		/// Remove `issuer`. Everything it attested reads as suspended from now on, until
-		/// another issuer re-attests it. Citizens it registered keep their IDs.
+		/// another issuer re-attests it; the IDs it registered read as suspended until another
+		/// issuer re-confirms them; its pending rebind requests can no longer be enacted.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::remove_issuer())]
 		pub fn remove_issuer(origin: OriginFor<T>, issuer: AccountIdLookupOf<T>) -> DispatchResult {
@@ -527,17 +617,18 @@ pub mod pallet {
 			Self::do_request_rebind(issuer, citizen, new_account)
 		}
 
-		/// Cancel a pending rebind: by the citizen's current account (the "that was not me"
-		/// button) or by an issuer.
+		/// Cancel a pending rebind (an issuer). The citizen's own "that was not me" button is
+		/// [`Self::object_to_rebind`].
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::cancel_rebind())]
 		pub fn cancel_rebind(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_cancel_rebind(who, citizen)
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_cancel_rebind(issuer, citizen)
 		}
 
-		/// Enact a rebind whose delay has passed. Anyone may call this; it also lifts a
-		/// suspension of the ID, since the lost key is no longer bound to it.
+		/// Enact a rebind whose delay has passed and to which no objection stands. Anyone may
+		/// call this. It lifts the suspension that was in place when the rebind was requested
+		/// (the lost key is no longer bound to the ID), not one placed after the request.
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::enact_rebind())]
 		pub fn enact_rebind(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
@@ -546,12 +637,72 @@ pub mod pallet {
 		}
 
 		/// Give up one's own ID. Claims are dropped, credentials read as revoked, and the
-		/// commitment stays reserved so nobody can re-create the ID.
+		/// commitment stays reserved so nobody can re-create the ID. Refused while the ID is
+		/// suspended or a rebind is pending.
 		#[pallet::call_index(22)]
 		#[pallet::weight(T::WeightInfo::deregister())]
 		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_deregister(who)
+		}
+
+		/// Re-confirm `citizen`, whose registering issuer has been removed: the ID is active
+		/// again (unless suspended), now under this issuer.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::confirm_citizen())]
+		pub fn confirm_citizen(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_confirm_citizen(issuer, citizen)
+		}
+
+		/// "That was not me": the account `citizen` is bound to now objects to the pending
+		/// rebind, which pauses until the city or an issuer other than the requester decides.
+		/// Allowed once per request, also while the ID is suspended; fee-free for the citizen.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::object_to_rebind())]
+		pub fn object_to_rebind(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_object_to_rebind(who, citizen)
+		}
+
+		/// Decide an objection to `citizen`'s pending rebind: `proceed = true` overrules it (the
+		/// rebind goes ahead once due, and cannot be objected to again), `false` upholds it
+		/// (the request is dropped). The city, or an issuer other than the one that requested
+		/// the rebind.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::resolve_rebind())]
+		pub fn resolve_rebind(
+			origin: OriginFor<T>,
+			citizen: CitizenId,
+			proceed: bool,
+		) -> DispatchResult {
+			let by = match T::AdminOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(Self::ensure_issuer(origin)?),
+			};
+			Self::do_resolve_rebind(by, citizen, proceed)
+		}
+
+		/// Release the provider reference an ID left on `account` at a rebind, once nothing
+		/// else relies on the account. Anyone may call this.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::release_provider())]
+		pub fn release_provider(
+			origin: OriginFor<T>,
+			account: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let account = T::Lookup::lookup(account)?;
+			Self::do_release_provider(account)
+		}
+
+		/// Remove a credential that can no longer be valid: revoked, expired, anchored by a
+		/// removed issuer, or of a deregistered citizen. Anyone may call this.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::reap_credential())]
+		pub fn reap_credential(origin: OriginFor<T>, digest: H256) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_reap_credential(digest)
 		}
 	}
 }

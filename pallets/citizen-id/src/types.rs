@@ -61,10 +61,13 @@ pub struct CitizenRecord<AccountId> {
 	pub home_zone: ZoneId,
 	/// Whether the ID can be used.
 	pub status: CitizenStatus,
-	/// The issuer that registered the citizen.
+	/// The issuer that registered (or last re-confirmed) the citizen.
 	pub registered_by: AccountId,
 	/// When.
 	pub registered_at: Moment,
+	/// The epoch of `registered_by` when it registered or re-confirmed the citizen. Once that
+	/// issuer is removed the ID reads as suspended until another issuer re-confirms it.
+	pub registrar_epoch: IssuerEpoch,
 }
 
 /// Whether an issuer has put a claim on hold or withdrawn it. Expiry and issuer removal are
@@ -99,18 +102,75 @@ pub struct CredentialRecord<AccountId> {
 	pub revoked: bool,
 }
 
+/// Where the owner's objection to a pending rebind stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum RebindObjection {
+	/// Nobody has objected: the rebind can be enacted once due.
+	None,
+	/// The citizen's current account objected: the rebind is paused until the city or an
+	/// issuer other than the requester decides.
+	Raised,
+	/// The objection was overruled: the rebind goes ahead and cannot be objected to again.
+	Overruled,
+}
+
 /// A key rebind waiting for its delay to pass.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct PendingRebind<AccountId> {
 	/// The account the citizen moves to.
 	pub new_account: AccountId,
 	/// The issuer that asked for it (after an in-person check).
 	pub requested_by: AccountId,
+	/// The requester's epoch: the request dies with the requester's registration.
+	pub issuer_epoch: IssuerEpoch,
 	/// From this moment anyone may enact it.
 	pub effective_at: Moment,
+	/// Whether enacting lifts the ID's suspension: only the suspension in place when the
+	/// rebind was requested (the lost phone), never one placed after the request.
+	pub lifts_suspension: bool,
+	/// The owner's objection.
+	pub objection: RebindObjection,
+}
+
+/// A pending rebind as it stands now (for wallets and issuers).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum RebindStanding {
+	/// Waiting for its delay.
+	Waiting,
+	/// Can be enacted now.
+	Due,
+	/// Paused by the owner's objection.
+	Objected,
+	/// Its requester has been removed: it can never be enacted.
+	Void,
 }
 
 /// The answer to "is this claim valid now?": status, issuer and validity, nothing more.
@@ -149,6 +209,15 @@ pub struct CitizenView<AccountId> {
 	pub id: citizen_primitives::CitizenId,
 	pub record: CitizenRecord<AccountId>,
 	pub claims: alloc::vec::Vec<(ClaimKind, ClaimVerdict<AccountId>)>,
+	/// Live (not revoked, not reaped) credentials.
 	pub credential_count: u32,
 	pub pending_rebind: Option<PendingRebind<AccountId>>,
+	/// Where the pending rebind stands now.
+	pub rebind_standing: Option<RebindStanding>,
+	/// Whether the ID is active now (not suspended, not awaiting re-confirmation, not
+	/// deregistered).
+	pub active: bool,
+	/// The issuer that registered the ID has been removed: it reads as suspended until another
+	/// issuer re-confirms it.
+	pub awaiting_reconfirmation: bool,
 }

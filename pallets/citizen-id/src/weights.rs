@@ -55,6 +55,11 @@ pub trait WeightInfo {
 	fn cancel_rebind() -> Weight;
 	fn enact_rebind() -> Weight;
 	fn deregister() -> Weight;
+	fn confirm_citizen() -> Weight;
+	fn object_to_rebind() -> Weight;
+	fn resolve_rebind() -> Weight;
+	fn release_provider() -> Weight;
+	fn reap_credential() -> Weight;
 }
 
 /// Weights for `pallet_citizen_id` measured on this chain's reference machine, with the runtime's
@@ -323,6 +328,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn confirm_citizen() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn object_to_rebind() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn resolve_rebind() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn release_provider() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn reap_credential() -> Weight {
+		Self::enact_rebind()
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -410,5 +440,30 @@ impl WeightInfo for () {
 		Weight::from_parts(68_348_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn confirm_citizen() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn object_to_rebind() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn resolve_rebind() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn release_provider() -> Weight {
+		Self::enact_rebind()
+	}
+	// Not yet benchmarked: bounded by `enact_rebind`, the heaviest call of this pallet, until
+	// `scripts/benchmark.sh` regenerates this file.
+	fn reap_credential() -> Weight {
+		Self::enact_rebind()
 	}
 }

@@ -5,8 +5,20 @@
 //!   `account` (SS58) valid now? Answers status, issuer, validity window and public value.
 //! - `citizen_credentialStatus(digest, at?)`: the status of an anchored credential.
 //!
-//! An unknown account, an unknown digest or malformed input is a JSON-RPC error with a message
-//! a person can read; the node keeps serving.
+//! Parameters are positional (or named): `account` an SS58 address, `claimKind` the variant
+//! name, `digest` 32 bytes as `0x`-hex, `at` an optional block hash (default: the best block).
+//!
+//! Errors, each with a message a person can read (the node keeps serving):
+//!
+//! | code | meaning |
+//! |---|---|
+//! | `7000` | the runtime could not answer (e.g. `at` is an unknown or pruned block) |
+//! | `7001` | the account is bound to no citizen ID (never registered, deregistered, or rebound away) |
+//! | `7002` | the citizen holds no claim of that kind |
+//! | `7003` | nothing is anchored under the digest |
+//! | `-32602` | malformed or missing parameters, or more parameters than the method takes |
+//!
+//! A suspended citizen is not an error: the verdict's `status` says `Suspended`.
 
 use std::sync::Arc;
 
@@ -36,23 +48,39 @@ pub mod error_code {
 	pub const UNKNOWN_CREDENTIAL: i32 = 7003;
 }
 
+/// A parameter position that must stay empty. JSON-RPC servers commonly ignore parameters
+/// past the last one a method takes; ours refuse them with `-32602` (invalid params), so a
+/// caller that passes a wrong argument list learns it at once. Any value other than `null`
+/// there fails to decode.
+#[derive(Debug, Clone, Copy)]
+pub struct NoMoreParams;
+
+impl<'de> serde::Deserialize<'de> for NoMoreParams {
+	fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
+		Err(serde::de::Error::custom("too many parameters"))
+	}
+}
+
 #[rpc(client, server)]
 pub trait CitizenIdRpc<BlockHash, AccountId> {
 	/// Is the claim of `claim_kind` held by the citizen behind `account` valid now?
+	/// `too_many` must be absent.
 	#[method(name = "citizen_verifyClaim")]
 	fn verify_claim(
 		&self,
 		account: AccountId,
 		claim_kind: ClaimKind,
 		at: Option<BlockHash>,
+		too_many: Option<NoMoreParams>,
 	) -> RpcResult<ClaimVerdict<AccountId>>;
 
-	/// Is the credential anchored under `digest` valid now?
+	/// Is the credential anchored under `digest` valid now? `too_many` must be absent.
 	#[method(name = "citizen_credentialStatus")]
 	fn credential_status(
 		&self,
 		digest: H256,
 		at: Option<BlockHash>,
+		too_many: Option<NoMoreParams>,
 	) -> RpcResult<CredentialVerdict<AccountId>>;
 }
 
@@ -86,6 +114,7 @@ where
 		account: AccountId,
 		claim_kind: ClaimKind,
 		at: Option<Block::Hash>,
+		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<ClaimVerdict<AccountId>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let api = self.client.runtime_api();
@@ -104,6 +133,7 @@ where
 		&self,
 		digest: H256,
 		at: Option<Block::Hash>,
+		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<CredentialVerdict<AccountId>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		self.client

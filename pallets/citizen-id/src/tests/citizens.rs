@@ -18,6 +18,7 @@ fn issuer_registers_a_citizen_with_no_personal_data() {
 				status: CitizenStatus::Active,
 				registered_by: OFFICE,
 				registered_at: START,
+				registrar_epoch: Issuers::<Test>::get(OFFICE).unwrap().epoch,
 			}
 		);
 		assert_eq!(CitizenOf::<Test>::get(ALICE), Some(0));
@@ -112,7 +113,6 @@ fn citizen_deregisters_and_the_commitment_stays_reserved() {
 	run(|| {
 		let alice = register(ALICE, 1);
 		attest_resident(alice);
-		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
 		assert_ok!(CitizenIds::deregister(signed(ALICE)));
 		assert_eq!(last_event(), Event::CitizenDeregistered { citizen: alice });
 		assert_eq!(Citizens::<Test>::get(alice).unwrap().status, CitizenStatus::Deregistered);
@@ -158,5 +158,39 @@ fn citizen_sees_everything_held_about_them() {
 		assert_eq!(view.credential_count, 0);
 		assert_eq!(view.pending_rebind, None);
 		assert!(CitizenIds::citizen_view(42).is_none());
+	});
+}
+
+#[test]
+fn a_stolen_key_cannot_destroy_a_suspended_or_recovering_id() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		attest_resident(alice);
+		// Lost phone: the issuer suspends the ID.
+		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));
+		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::CitizenSuspended);
+		// A rebind pending (even once the ID is resumed) also protects it.
+		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
+		assert_ok!(CitizenIds::resume_citizen(signed(OFFICE), alice));
+		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::RebindPending);
+		// Recovery completes and the new key holds the ID.
+		advance(RECOVERY_DELAY);
+		assert_ok!(CitizenIds::enact_rebind(signed(MALLORY), alice));
+		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::NotCitizen);
+		assert_eq!(CitizenOf::<Test>::get(ALICE_NEW_PHONE), Some(alice));
+	});
+}
+
+#[test]
+fn deregistering_is_refused_while_something_else_relies_on_the_account() {
+	run(|| {
+		let _alice = register(ALICE, 1);
+		// E.g. a non-sufficient asset account: a consumer reference on the account.
+		assert_ok!(System::inc_consumers(&ALICE));
+		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::AccountInUse);
+		assert_eq!(System::providers(&ALICE), 1);
+		System::dec_consumers(&ALICE);
+		assert_ok!(CitizenIds::deregister(signed(ALICE)));
+		assert_eq!(System::providers(&ALICE), 0);
 	});
 }

@@ -111,3 +111,60 @@ fn credential_status_follows_the_citizen_and_the_issuer() {
 		assert_eq!(CitizenIds::credential_verdict(digest(1)).unwrap().status, ClaimStatus::Revoked);
 	});
 }
+
+#[test]
+fn only_live_credentials_count_against_the_cap() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		// The mock allows three live credentials per citizen.
+		for n in 1..=3 {
+			assert_ok!(CitizenIds::anchor_credential(signed(BANK), alice, digest(n), None));
+		}
+		assert_noop!(
+			CitizenIds::anchor_credential(signed(OFFICE), alice, digest(4), None),
+			Error::<Test>::TooManyCredentials
+		);
+		// A revoked credential frees its place at once.
+		assert_ok!(CitizenIds::revoke_credential(signed(BANK), digest(1)));
+		assert_eq!(CredentialCount::<Test>::get(alice), 2);
+		assert_ok!(CitizenIds::anchor_credential(signed(OFFICE), alice, digest(4), None));
+		assert_eq!(CredentialCount::<Test>::get(alice), 3);
+	});
+}
+
+#[test]
+fn dead_credentials_can_be_reaped_by_anyone_and_live_ones_cannot() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		assert_ok!(CitizenIds::anchor_credential(signed(BANK), alice, digest(1), None));
+		assert_ok!(CitizenIds::anchor_credential(
+			signed(BANK),
+			alice,
+			digest(2),
+			Some(START + DAY)
+		));
+		assert_ok!(CitizenIds::anchor_credential(signed(OFFICE), alice, digest(3), None));
+		assert_noop!(
+			CitizenIds::reap_credential(signed(MALLORY), digest(1)),
+			Error::<Test>::CredentialStillValid
+		);
+		assert_noop!(
+			CitizenIds::reap_credential(signed(MALLORY), digest(9)),
+			Error::<Test>::UnknownCredential
+		);
+		// Revoked: reaped, its count already given back.
+		assert_ok!(CitizenIds::revoke_credential(signed(BANK), digest(1)));
+		assert_ok!(CitizenIds::reap_credential(signed(MALLORY), digest(1)));
+		assert_eq!(last_event(), Event::CredentialReaped { digest: digest(1) });
+		assert!(CitizenIds::credential_verdict(digest(1)).is_none());
+		assert_eq!(CredentialCount::<Test>::get(alice), 2);
+		// Expired: reaped, and its place comes back.
+		advance(DAY);
+		assert_ok!(CitizenIds::reap_credential(signed(MALLORY), digest(2)));
+		assert_eq!(CredentialCount::<Test>::get(alice), 1);
+		// Anchored by an issuer the city removed (a rogue issuer filling the cap): reaped.
+		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), OFFICE));
+		assert_ok!(CitizenIds::reap_credential(signed(MALLORY), digest(3)));
+		assert_eq!(CredentialCount::<Test>::get(alice), 0);
+	});
+}

@@ -5,7 +5,11 @@ mod claims;
 mod credentials;
 mod free_calls;
 mod issuers;
+mod migration;
+mod objections;
+mod providers;
 mod recovery;
+mod registrar_removed;
 mod registry;
 
 use crate::{mock::*, *};

@@ -45,29 +45,95 @@ fn lost_phone_recovery_moves_the_id_after_the_delay() {
 }
 
 #[test]
-fn the_old_key_or_an_issuer_can_cancel_during_the_delay() {
+fn an_issuer_can_cancel_during_the_delay_and_the_old_key_cannot() {
 	run(|| {
 		let alice = register(ALICE, 1);
+		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));
 		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
-		assert_noop!(
-			CitizenIds::cancel_rebind(signed(MALLORY), alice),
-			Error::<Test>::NotAllowedToCancel
-		);
-		assert_ok!(CitizenIds::cancel_rebind(signed(ALICE), alice));
-		assert_eq!(last_event(), Event::RebindCancelled { citizen: alice, by: ALICE });
+		// The old key (perhaps a thief's) cannot simply cancel: it may only object.
+		assert_noop!(CitizenIds::cancel_rebind(signed(ALICE), alice), Error::<Test>::NotIssuer);
+		assert_noop!(CitizenIds::cancel_rebind(signed(MALLORY), alice), Error::<Test>::NotIssuer);
+		assert_ok!(CitizenIds::cancel_rebind(signed(BANK), alice));
+		assert_eq!(last_event(), Event::RebindCancelled { citizen: alice, by: BANK });
 		assert_eq!(PendingRebinds::<Test>::get(alice), None);
 		assert_noop!(
-			CitizenIds::cancel_rebind(signed(ALICE), alice),
+			CitizenIds::cancel_rebind(signed(BANK), alice),
 			Error::<Test>::NoPendingRebind
 		);
-
-		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
-		assert_ok!(CitizenIds::cancel_rebind(signed(BANK), alice));
 		advance(RECOVERY_DELAY);
 		assert_noop!(
 			CitizenIds::enact_rebind(signed(ALICE), alice),
 			Error::<Test>::NoPendingRebind
 		);
+	});
+}
+
+#[test]
+fn enacting_lifts_only_the_suspension_in_place_at_the_request() {
+	run(|| {
+		// Requested while active, suspended afterwards (e.g. a fraud investigation).
+		let alice = register(ALICE, 1);
+		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
+		assert_ok!(CitizenIds::suspend_citizen(signed(BANK), alice));
+		advance(RECOVERY_DELAY);
+		assert_ok!(CitizenIds::enact_rebind(signed(MALLORY), alice));
+		assert_eq!(Citizens::<Test>::get(alice).unwrap().status, CitizenStatus::Suspended);
+		assert_eq!(CitizenIds::citizen_of(&ALICE_NEW_PHONE), None);
+
+		// Suspended (lost phone), requested, then suspended again after a resume: the later
+		// suspension stays too.
+		let bob = register(BOB, 2);
+		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), bob));
+		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), bob, 13));
+		assert_ok!(CitizenIds::resume_citizen(signed(OFFICE), bob));
+		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), bob));
+		advance(RECOVERY_DELAY);
+		assert_ok!(CitizenIds::enact_rebind(signed(MALLORY), bob));
+		assert_eq!(Citizens::<Test>::get(bob).unwrap().status, CitizenStatus::Suspended);
+	});
+}
+
+#[test]
+fn a_removed_issuers_rebind_requests_die_with_it() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		attest_resident(alice);
+		// A compromised issuer asks to move Alice to Mallory's account.
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			vec![ClaimKind::Resident]
+		));
+		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
+		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
+		advance(RECOVERY_DELAY);
+		assert_noop!(
+			CitizenIds::enact_rebind(signed(MALLORY), alice),
+			Error::<Test>::RebindIssuerRemoved
+		);
+		// Re-registering the same account gives a new epoch: the old request stays dead.
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			vec![ClaimKind::Resident]
+		));
+		assert_noop!(
+			CitizenIds::enact_rebind(signed(MALLORY), alice),
+			Error::<Test>::RebindIssuerRemoved
+		);
+		let view = CitizenIds::citizen_view(alice).unwrap();
+		assert_eq!(view.rebind_standing, Some(RebindStanding::Void));
+		// The owner cannot object to a dead request (nothing to object to) ...
+		assert_noop!(
+			CitizenIds::object_to_rebind(signed(ALICE), alice),
+			Error::<Test>::RebindIssuerRemoved
+		);
+		// ... and a legitimate request replaces it.
+		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, ALICE_NEW_PHONE));
+		advance(RECOVERY_DELAY);
+		assert_ok!(CitizenIds::enact_rebind(signed(ALICE_NEW_PHONE), alice));
+		assert_eq!(CitizenOf::<Test>::get(ALICE_NEW_PHONE), Some(alice));
+		assert_eq!(CitizenOf::<Test>::get(MALLORY), None);
 	});
 }
 

@@ -1,0 +1,135 @@
+//! Storage migrations of the citizen ID pallet.
+
+use super::*;
+
+/// Storage version 1 → 2.
+///
+/// - A citizen record remembers its registering issuer's epoch (`registrar_epoch`): an ID whose
+///   registering issuer was removed reads as suspended until another issuer re-confirms it.
+///   Records of issuers still registered take their current epoch; records of issuers already
+///   removed get an epoch no issuer has, so they read as awaiting re-confirmation.
+/// - A pending rebind remembers its requester's epoch (dead with its requester, as above),
+///   whether it lifts the suspension in place, and the owner's objection (none yet).
+/// - `CredentialCount` counts live (not revoked) credentials only.
+///
+/// Every map visited is bounded by what the city testnet holds today (a few citizens); a city
+/// with millions of records would run this as a multi-block migration instead.
+pub mod v2 {
+	use super::*;
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// A citizen record as version 1 stored it.
+	#[derive(Encode, Decode)]
+	pub struct CitizenRecordV1<AccountId> {
+		pub account: AccountId,
+		pub commitment: Commitment,
+		pub home_zone: ZoneId,
+		pub status: CitizenStatus,
+		pub registered_by: AccountId,
+		pub registered_at: Moment,
+	}
+
+	/// A pending rebind as version 1 stored it.
+	#[derive(Encode, Decode)]
+	pub struct PendingRebindV1<AccountId> {
+		pub new_account: AccountId,
+		pub requested_by: AccountId,
+		pub effective_at: Moment,
+	}
+
+	/// The epoch of `issuer` if it is registered, else one no registration ever gets.
+	fn epoch_of<T: Config>(issuer: &T::AccountId) -> IssuerEpoch {
+		Issuers::<T>::get(issuer).map_or(IssuerEpoch::MAX, |info| info.epoch)
+	}
+
+	/// The migration itself, without the version guard.
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut reads: u64 = 0;
+			let mut writes: u64 = 0;
+			Citizens::<T>::translate::<CitizenRecordV1<T::AccountId>, _>(|_, old| {
+				reads = reads.saturating_add(2);
+				writes = writes.saturating_add(1);
+				Some(CitizenRecord {
+					registrar_epoch: epoch_of::<T>(&old.registered_by),
+					account: old.account,
+					commitment: old.commitment,
+					home_zone: old.home_zone,
+					status: old.status,
+					registered_by: old.registered_by,
+					registered_at: old.registered_at,
+				})
+			});
+			PendingRebinds::<T>::translate::<PendingRebindV1<T::AccountId>, _>(|citizen, old| {
+				reads = reads.saturating_add(3);
+				writes = writes.saturating_add(1);
+				let suspended = Citizens::<T>::get(citizen)
+					.is_some_and(|record| record.status == CitizenStatus::Suspended);
+				Some(PendingRebind {
+					issuer_epoch: epoch_of::<T>(&old.requested_by),
+					new_account: old.new_account,
+					requested_by: old.requested_by,
+					effective_at: old.effective_at,
+					lifts_suspension: suspended,
+					objection: RebindObjection::None,
+				})
+			});
+			let mut live = alloc::collections::BTreeMap::<CitizenId, u32>::new();
+			for credential in Credentials::<T>::iter_values() {
+				reads = reads.saturating_add(1);
+				if !credential.revoked {
+					let n = live.entry(credential.citizen).or_default();
+					*n = n.saturating_add(1);
+				}
+			}
+			let old_counts: alloc::vec::Vec<CitizenId> =
+				CredentialCount::<T>::iter_keys().collect();
+			for citizen in old_counts {
+				reads = reads.saturating_add(1);
+				writes = writes.saturating_add(1);
+				CredentialCount::<T>::remove(citizen);
+			}
+			for (citizen, n) in live {
+				writes = writes.saturating_add(1);
+				CredentialCount::<T>::insert(citizen, n);
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			let citizens = Citizens::<T>::iter_keys().count() as u64;
+			let rebinds = PendingRebinds::<T>::iter_keys().count() as u64;
+			Ok((citizens, rebinds).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (citizens, rebinds) = <(u64, u64)>::decode(&mut &state[..])
+				.map_err(|_| "cannot decode the pre-upgrade state")?;
+			ensure!(
+				Citizens::<T>::iter_values().count() as u64 == citizens,
+				"a citizen record did not decode after the migration"
+			);
+			ensure!(
+				PendingRebinds::<T>::iter_values().count() as u64 == rebinds,
+				"a pending rebind did not decode after the migration"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Storage version 1 → 2, run once: the version guard skips it on any other version.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
