@@ -173,7 +173,8 @@ pub trait CitizenRegistry<AccountId> {
 		Self::valid_claim(citizen, kind).is_some()
 	}
 
-	/// Make `citizen` hold `claim`, valid until `valid_until` (benchmarks and tests only).
+	/// Register `account` as a citizen holding `claims`, each attested by a different issuer,
+	/// valid until `valid_until` (benchmarks and tests only).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_citizen(
 		account: &AccountId,

@@ -2,7 +2,7 @@
 
 use super::*;
 use alloc::vec::Vec;
-use citizen_primitives::{CitizenRegistry, ClaimKind, MerchantCategory, ProgramId};
+use citizen_primitives::{ClaimKind, MerchantCategory, ProgramId};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -249,19 +249,21 @@ impl_runtime_apis! {
 				.collect()
 		}
 
+		// The registry's `citizen_of` names only active citizens; the raw binding
+		// (`CitizenOf`) lets the pallet tell a suspended citizen from a stranger.
 		fn vouchers_of(account: AccountId, start: ProgramId, limit: u32) -> Vec<VoucherView<Balance>> {
-			pallet_citizen_id::CitizenOf::<Runtime>::get(account)
-				.map(|citizen| PolicyFunds::vouchers_of(citizen, start, limit.min(MAX_PAGE)))
-				.unwrap_or_default()
+			let bound = pallet_citizen_id::CitizenOf::<Runtime>::get(&account);
+			PolicyFunds::wallet_vouchers(&account, bound, start, limit.min(MAX_PAGE))
 		}
 
-		fn voucher_balance(account: AccountId, program: ProgramId) -> Option<Balance> {
-			let citizen = <CitizenId as CitizenRegistry<AccountId>>::citizen_of(&account)?;
-			Some(PolicyFunds::spendable(program, citizen))
+		fn voucher_balance(account: AccountId, program: ProgramId) -> Option<VoucherView<Balance>> {
+			let bound = pallet_citizen_id::CitizenOf::<Runtime>::get(&account);
+			PolicyFunds::wallet_voucher(&account, program, bound)
 		}
 
 		fn can_accept(merchant: AccountId, account: AccountId, amount: Balance) -> AcceptVerdict<Balance> {
-			PolicyFunds::can_accept(&merchant, &account, amount)
+			let bound = pallet_citizen_id::CitizenOf::<Runtime>::get(&account);
+			PolicyFunds::can_accept(&merchant, &account, amount, bound)
 		}
 
 		fn program_report(program: ProgramId) -> Option<ProgramReport<Balance>> {

@@ -87,7 +87,12 @@ test('a registered resident applies and gets the voucher, paying no fee', async 
   assert.ok(events.some((e) => api.events.policyFunds.VoucherCredited.is(e)));
   assert.ok(!events.some((e) => api.events.transactionPayment.TransactionFeePaid.is(e)), 'no fee');
   assert.equal((await api.query.system.account(citizen.address)).data.free.toBigInt(), 0n);
-  assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), GRANT);
+  const voucher = await rpc('funds_voucherBalance', [citizen.address, programId]);
+  assert.equal(BigInt(voucher.balance), GRANT);
+  assert.equal(voucher.program, programId);
+  assert.equal(voucher.frozen, false);
+  assert.equal(voucher.expiresAt, spendUntil);
+  assert.equal(voucher.citizenSuspended, false);
   const again = await submit(api, api.tx.policyFunds.apply(programId), citizen);
   assert.equal(again.error, 'policyFunds.AlreadyApplied');
 });
@@ -99,13 +104,13 @@ test('a partial spend pays the merchant exactly, and canAccept agrees', async ()
   const before = await dbw(bookshop);
   await submitOk(api, api.tx.policyFunds.spend(programId, bookshop.address, 45_000), citizen);
   assert.equal(await dbw(bookshop) - before, 45_000n);
-  assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), GRANT - 45_000n);
+  assert.equal(BigInt((await rpc('funds_voucherBalance', [citizen.address, programId])).balance), GRANT - 45_000n);
 });
 
 test('a spend at a disallowed category fails, and canAccept said so', async () => {
   const verdict = await rpc('funds_canAccept', [cramSchool.address, citizen.address, 1_000]);
   assert.equal(verdict.accepted, false);
-  assert.equal(verdict.refusal, 'NoUsableVoucher');
+  assert.equal(verdict.refusal, 'CategoryNotAllowed');
   const { error } = await submit(api, api.tx.policyFunds.spend(programId, cramSchool.address, 1_000), citizen);
   assert.equal(error, 'policyFunds.CategoryNotAllowed');
   assert.equal(await dbw(cramSchool), 0n);
@@ -123,6 +128,8 @@ test('bad input to the funds RPC is a JSON-RPC error', async () => {
   assert.equal(bad.error.code, -32602);
   const stranger = await rpcHttp(node.port, 'funds_voucherBalance', [a.ferdie.address, programId]);
   assert.equal(stranger.error.code, 7101);
+  const tooMany = await rpcHttp(node.port, 'funds_programReport', [programId, null, 1]);
+  assert.equal(tooMany.error.code, -32602);
 });
 
 test('after expiry the rest is back in the budget and the report adds up', async () => {
@@ -142,7 +149,7 @@ test('after expiry the rest is back in the budget and the report adds up', async
   assert.deepEqual(report.spendByCategory.map(([c, v]) => [c, BigInt(v)]), [[BOOKS, 45_000n]]);
   // The program account holds exactly the free budget.
   assert.equal(await dbw(program.account.toString()), 1_000_000n - 45_000n);
-  assert.equal(BigInt(await rpc('funds_voucherBalance', [citizen.address, programId])), 0n);
+  assert.equal(BigInt((await rpc('funds_voucherBalance', [citizen.address, programId])).balance), 0n);
   const late = await submit(api, api.tx.policyFunds.spend(programId, bookshop.address, 1), citizen);
   assert.equal(late.error, 'policyFunds.ProgramExpired');
 });

@@ -5,12 +5,11 @@ use alloc::vec;
 use citizen_primitives::ClaimValue;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, EnsureOrigin, Get, Hooks, Time},
-	weights::Weight,
+	traits::{fungible, fungible::Mutate, EnsureOrigin, Get, Hooks, Time},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, StaticLookup};
+use sp_runtime::traits::{Bounded, StaticLookup, Zero};
 
 const DAY: Moment = 24 * 60 * 60 * 1000;
 
@@ -33,7 +32,11 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	who
 }
 
-/// A merchant of category 1.
+fn balance<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	<T::Currency as fungible::Inspect<T::AccountId>>::balance(who)
+}
+
+/// A merchant of category 1 whose account does not exist yet (the payment creates it).
 fn merchant<T: Config>() -> T::AccountId {
 	let merchant: T::AccountId = account("merchant", 0, 0);
 	if !Categories::<T>::contains_key(1) {
@@ -43,7 +46,18 @@ fn merchant<T: Config>() -> T::AccountId {
 	merchant
 }
 
-/// Worst-case terms: every bound filled, manual or automatic, per household.
+/// The claims a program may require, at most `MaxRequiredClaims`; `MultiChildHousehold` first
+/// so a per-household program stays valid under a smaller bound.
+fn required_claims<T: Config>() -> BoundedVec<ClaimKind, T::MaxRequiredClaims> {
+	BoundedVec::truncate_from(vec![
+		ClaimKind::MultiChildHousehold,
+		ClaimKind::Resident,
+		ClaimKind::YouthAgeBand,
+	])
+}
+
+/// Worst-case terms: every bound filled (`MaxRequiredClaims` claims, residence among them,
+/// whose length is always checked), manual or automatic, per household.
 fn terms<T: Config>(approval: ApprovalMode) -> ProgramTermsOf<T> {
 	let now = T::Time::now();
 	let categories: vec::Vec<MerchantCategory> = (1..=T::MaxCategoriesPerProgram::get()).collect();
@@ -53,10 +67,7 @@ fn terms<T: Config>(approval: ApprovalMode) -> ProgramTermsOf<T> {
 	ProgramTerms {
 		name: BoundedVec::truncate_from(vec![b'x'; T::MaxNameLength::get() as usize]),
 		amount_per_grant: grant::<T>(),
-		required_claims: BoundedVec::truncate_from(vec![
-			ClaimKind::Resident,
-			ClaimKind::MultiChildHousehold,
-		]),
+		required_claims: required_claims::<T>(),
 		min_residence: 0,
 		apply_from: 0,
 		apply_until: now.saturating_add(10 * DAY),
@@ -74,17 +85,40 @@ fn officers<T: Config>() -> (T::AccountId, BoundedVec<T::AccountId, T::MaxOffice
 	(officer, BoundedVec::truncate_from(all))
 }
 
-/// A funded program with room for many grants; its officer.
-fn program<T: Config>(approval: ApprovalMode) -> (ProgramId, T::AccountId) {
+/// Fill the expiry queue up to one free slot with programs ending when the next one will (so
+/// the next program created sits last in the queue).
+fn fill_queue<T: Config>() {
+	let (_, officers) = officers::<T>();
+	for _ in 1..T::MaxLivePrograms::get() {
+		Pallet::<T>::do_create_program(terms::<T>(ApprovalMode::Manual), officers.clone())
+			.expect("room");
+	}
+}
+
+/// A program funded with `budget`, never funded before; its officer.
+fn program_with<T: Config>(
+	approval: ApprovalMode,
+	budget: BalanceOf<T>,
+) -> (ProgramId, T::AccountId) {
 	let (officer, officers) = officers::<T>();
 	let program =
 		Pallet::<T>::do_create_program(terms::<T>(approval), officers).expect("valid terms");
-	let funder = funded::<T>("funder");
-	Pallet::<T>::do_fund(funder, program, grant::<T>() * 100u32.into()).expect("funded");
+	if !budget.is_zero() {
+		let funder = funded::<T>("funder");
+		Pallet::<T>::do_fund(funder, program, budget).expect("funded");
+	}
 	(program, officer)
 }
 
-/// A citizen holding the claims the benchmark programs require.
+/// A funded program with room for many grants; its officer.
+fn program<T: Config>(approval: ApprovalMode) -> (ProgramId, T::AccountId) {
+	program_with::<T>(approval, grant::<T>() * 100u32.into())
+}
+
+/// A citizen holding every claim the benchmark programs require.
+///
+/// Each claim comes from a different issuer (`CitizenRegistry::benchmark_citizen` attests
+/// them so), so checking them reads one issuer record per claim: the worst case of `apply`.
 fn citizen<T: Config>(n: u32) -> (CitizenId, T::AccountId) {
 	let who: T::AccountId = account("citizen", n, 0);
 	let until = T::Time::now().saturating_add(365 * DAY);
@@ -94,6 +128,7 @@ fn citizen<T: Config>(n: u32) -> (CitizenId, T::AccountId) {
 		&who,
 		&[
 			ClaimValue::Resident { zone: 1, since: 0 },
+			ClaimValue::YouthAgeBand,
 			ClaimValue::MultiChildHousehold { household, children: 3 },
 		],
 		until,
@@ -108,6 +143,22 @@ fn voucher_holder<T: Config>() -> (ProgramId, T::AccountId, CitizenId, T::Accoun
 	let (id, who) = citizen::<T>(0);
 	Pallet::<T>::do_apply(who.clone(), program).expect("eligible");
 	(program, officer, id, who)
+}
+
+/// Move the clock to `program`'s `spend_until`.
+fn end_of<T: Config>(program: ProgramId) {
+	let spend_until = Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
+	<T::BenchmarkClock as citizen_primitives::BenchmarkClock>::set_now(spend_until);
+}
+
+fn queued<T: Config>(program: ProgramId) -> bool {
+	ExpiryQueue::<T>::get().iter().any(|(_, id)| *id == program)
+}
+
+fn is_last_in_queue<T: Config>(program: ProgramId) -> bool {
+	let queue = ExpiryQueue::<T>::get();
+	queue.len() as u32 == T::MaxLivePrograms::get()
+		&& queue.last().map(|(_, id)| *id) == Some(program)
 }
 
 #[benchmarks]
@@ -158,11 +209,7 @@ mod benchmarks {
 	#[benchmark]
 	fn create_program() {
 		// Worst case: the expiry queue is nearly full.
-		for _ in 1..T::MaxLivePrograms::get() {
-			let (_, officers) = officers::<T>();
-			Pallet::<T>::do_create_program(terms::<T>(ApprovalMode::Manual), officers)
-				.expect("room");
-		}
+		fill_queue::<T>();
 		let (_, officers) = officers::<T>();
 		let terms = terms::<T>(ApprovalMode::Manual);
 		#[extrinsic_call]
@@ -174,57 +221,118 @@ mod benchmarks {
 	fn set_officers() {
 		let (program, _) = program::<T>(ApprovalMode::Manual);
 		let (_, officers) = officers::<T>();
+		let replacement: BoundedVec<T::AccountId, T::MaxOfficers> =
+			BoundedVec::truncate_from(officers.iter().rev().cloned().collect::<vec::Vec<_>>());
 		#[extrinsic_call]
-		_(admin::<T>() as T::RuntimeOrigin, program, officers);
+		_(admin::<T>() as T::RuntimeOrigin, program, replacement.clone());
+		assert_eq!(Programs::<T>::get(program).map(|p| p.officers), Some(replacement));
 	}
 
+	/// Worst case: the spending window has passed, so closing expires the program first (the
+	/// expiry queue full, the program last in it), pays the whole budget out to a new account
+	/// and empties the program account.
 	#[benchmark]
 	fn close_program() {
-		let (program, _) = program::<T>(ApprovalMode::Manual);
+		fill_queue::<T>();
+		let (program, _, _, _) = voucher_holder::<T>();
+		assert!(is_last_in_queue::<T>(program));
+		end_of::<T>(program);
 		let to: T::AccountId = account("treasury", 0, 0);
+		let account = Pallet::<T>::program_account(program);
+		let budget = balance::<T>(&account);
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, program, lookup::<T>(&to));
-		assert_eq!(Programs::<T>::get(program).map(|p| p.status), Some(ProgramStatus::Closed));
+		let p = Programs::<T>::get(program).expect("program");
+		assert_eq!((p.status, p.expired), (ProgramStatus::Closed, true));
+		assert!(!queued::<T>(program));
+		assert_eq!(balance::<T>(&to), budget);
+		assert!(balance::<T>(&account).is_zero());
 	}
 
+	/// Worst case: vouchers outstanding, the expiry queue full with the program last, the whole
+	/// budget paid out to a new account, emptying the program account.
+	#[benchmark]
+	fn end_program() {
+		fill_queue::<T>();
+		let (program, _, id, _) = voucher_holder::<T>();
+		assert!(is_last_in_queue::<T>(program));
+		let to: T::AccountId = account("treasury", 0, 0);
+		let account = Pallet::<T>::program_account(program);
+		let budget = balance::<T>(&account);
+		#[extrinsic_call]
+		_(admin::<T>() as T::RuntimeOrigin, program, lookup::<T>(&to));
+		let p = Programs::<T>::get(program).expect("program");
+		assert_eq!((p.status, p.expired), (ProgramStatus::Closed, true));
+		assert!(!queued::<T>(program));
+		assert_eq!(balance::<T>(&to), budget);
+		assert!(balance::<T>(&account).is_zero());
+		assert!(Pallet::<T>::spendable(program, id).is_zero());
+	}
+
+	/// Worst case: the program has never been funded, so this funding creates its account.
 	#[benchmark]
 	fn fund() {
-		let (program, _) = program::<T>(ApprovalMode::Manual);
+		let (program, _) = program_with::<T>(ApprovalMode::Manual, Zero::zero());
+		let account = Pallet::<T>::program_account(program);
+		assert!(balance::<T>(&account).is_zero());
 		let funder = funded::<T>("funder");
+		let amount = grant::<T>() * 100u32.into();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(funder), program, grant::<T>());
+		_(RawOrigin::Signed(funder), program, amount);
+		assert_eq!(balance::<T>(&account), amount);
+		assert_eq!(Reports::<T>::get(program).free, amount);
 	}
 
+	/// Worst case: vouchers outstanding, the expiry queue full with the program last. This is
+	/// also what `on_idle` charges per program.
 	#[benchmark]
 	fn expire_program() {
+		fill_queue::<T>();
 		let (program, _, _, _) = voucher_holder::<T>();
-		let spend_until =
-			Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
-		<T::BenchmarkClock as citizen_primitives::BenchmarkClock>::set_now(spend_until);
+		assert!(is_last_in_queue::<T>(program));
+		end_of::<T>(program);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), program);
 		assert_eq!(Programs::<T>::get(program).map(|p| p.expired), Some(true));
+		assert!(!queued::<T>(program));
+		assert_eq!(Reports::<T>::get(program).returned, grant::<T>());
 	}
 
+	/// Worst case: automatic per-household program requiring `MaxRequiredClaims` claims; the
+	/// voucher is credited in the same call. (All claims share one issuer: see `citizen`.)
 	#[benchmark]
 	fn apply() {
 		let (program, _) = program::<T>(ApprovalMode::Automatic);
+		let most = T::MaxRequiredClaims::get().min(ClaimKind::ALL.len() as u32);
+		assert_eq!(
+			Programs::<T>::get(program).map(|p| p.terms.required_claims.len() as u32),
+			Some(most)
+		);
 		let (id, who) = citizen::<T>(0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), program);
-		assert!(Vouchers::<T>::contains_key(program, id));
+		assert_eq!(Vouchers::<T>::get(program, id).map(|v| v.balance), Some(grant::<T>()));
+		assert!(Applications::<T>::get(program, id).and_then(|a| a.household).is_some());
 	}
 
+	/// Worst case: the merchant's account does not exist yet (the payment creates it), and the
+	/// spend takes all that is left in the program account (which is emptied).
 	#[benchmark]
 	fn spend() {
-		let (program, _, id, who) = voucher_holder::<T>();
+		let (program, _) = program_with::<T>(ApprovalMode::Automatic, grant::<T>());
+		let (id, who) = citizen::<T>(0);
+		Pallet::<T>::do_apply(who.clone(), program).expect("eligible");
 		let merchant = merchant::<T>();
+		assert!(balance::<T>(&merchant).is_zero());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), program, lookup::<T>(&merchant), grant::<T>());
 		assert_eq!(Vouchers::<T>::get(program, id).map(|v| v.balance), Some(0u32.into()));
+		assert_eq!(balance::<T>(&merchant), grant::<T>());
+		assert!(balance::<T>(&Pallet::<T>::program_account(program)).is_zero());
 	}
 
+	/// Worst case: the applicant's standing and every required claim are checked again.
 	#[benchmark]
 	fn approve() {
 		let (program, officer) = program::<T>(ApprovalMode::Manual);
@@ -232,7 +340,11 @@ mod benchmarks {
 		Pallet::<T>::do_apply(who, program).expect("eligible");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id);
-		assert!(Vouchers::<T>::contains_key(program, id));
+		assert_eq!(Vouchers::<T>::get(program, id).map(|v| v.balance), Some(grant::<T>()));
+		assert_eq!(
+			Applications::<T>::get(program, id).map(|a| a.status),
+			Some(ApplicationStatus::Approved)
+		);
 	}
 
 	#[benchmark]
@@ -242,6 +354,11 @@ mod benchmarks {
 		Pallet::<T>::do_apply(who, program).expect("eligible");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id, 1);
+		assert_eq!(
+			Applications::<T>::get(program, id).map(|a| a.status),
+			Some(ApplicationStatus::Rejected(1))
+		);
+		assert_eq!(HouseholdGrants::<T>::iter_prefix(program).count(), 0);
 	}
 
 	#[benchmark]
@@ -268,6 +385,7 @@ mod benchmarks {
 		let (program, officer, id, _) = voucher_holder::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id);
+		assert_eq!(Vouchers::<T>::get(program, id).map(|v| v.frozen), Some(true));
 	}
 
 	#[benchmark]
@@ -276,28 +394,52 @@ mod benchmarks {
 		Pallet::<T>::do_set_frozen(program, id, officer.clone(), true).expect("voucher");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id);
+		assert_eq!(Vouchers::<T>::get(program, id).map(|v| v.frozen), Some(false));
 	}
 
+	/// Worst case: the spending window has passed, so recovering expires the program first,
+	/// with the expiry queue full and the program last in it.
 	#[benchmark]
 	fn recover_voucher() {
+		fill_queue::<T>();
 		let (program, officer, id, _) = voucher_holder::<T>();
+		assert!(is_last_in_queue::<T>(program));
 		Pallet::<T>::do_set_frozen(program, id, officer.clone(), true).expect("voucher");
+		end_of::<T>(program);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id);
 		assert!(!Vouchers::<T>::contains_key(program, id));
+		assert_eq!(Programs::<T>::get(program).map(|p| p.expired), Some(true));
+		assert!(!queued::<T>(program));
 	}
 
-	/// Not a call: checks the sweep's weight accounting stays within what it is given.
+	/// Not a call: the sweep, with every live program due and a quarter of a block left, stays
+	/// within that weight and expires as many programs as it fits, at most
+	/// `MaxExpiriesPerBlock`.
 	#[benchmark(extra)]
 	fn on_idle_sweep() {
-		let (program, _) = program::<T>(ApprovalMode::Manual);
-		let spend_until =
-			Programs::<T>::get(program).map(|p| p.terms.spend_until).unwrap_or_default();
-		<T::BenchmarkClock as citizen_primitives::BenchmarkClock>::set_now(spend_until);
+		fill_queue::<T>();
+		let (last, _) = program::<T>(ApprovalMode::Manual);
+		end_of::<T>(last);
+		let live = ExpiryQueue::<T>::get().len() as u64;
+		assert_eq!(live, u64::from(T::MaxLivePrograms::get()));
+		let remaining = <T as frame_system::Config>::BlockWeights::get().max_block / 4;
+		let per_program = T::WeightInfo::expire_program();
+		let room = remaining.saturating_sub(T::DbWeight::get().reads(1));
+		let fits = room.checked_div_per_component(&per_program).unwrap_or(u64::MAX);
+		let expected = live.min(u64::from(T::MaxExpiriesPerBlock::get())).min(fits);
+		assert!(expected > 0, "a quarter of a block fits at least one expiry");
+		let used;
 		#[block]
 		{
-			Pallet::<T>::on_idle(1u32.into(), Weight::MAX);
+			used = Pallet::<T>::on_idle(1u32.into(), remaining);
 		}
+		assert!(used.all_lte(remaining));
+		assert_eq!(ExpiryQueue::<T>::get().len() as u64, live - expected);
+		let expired = (0..NextProgramId::<T>::get())
+			.filter(|id| Programs::<T>::get(id).is_some_and(|p| p.expired))
+			.count() as u64;
+		assert_eq!(expired, expected);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -9,7 +9,11 @@ use citizen_primitives::ClaimValue;
 use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchResult, Weight},
-	traits::{fungible::Mutate, tokens::Preservation, Get, Time},
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{DepositConsequence, Preservation, Provenance},
+		Get, Time,
+	},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::OriginFor;
@@ -71,11 +75,16 @@ impl<T: Config> Pallet<T> {
 		officers: BoundedVec<T::AccountId, T::MaxOfficers>,
 	) -> Result<ProgramId, DispatchError> {
 		ensure!(!terms.amount_per_grant.is_zero(), Error::<T>::ZeroAmount);
+		let now = T::Time::now();
 		ensure!(
 			terms.apply_from < terms.apply_until
 				&& terms.apply_until <= terms.spend_until
-				&& terms.spend_until > T::Time::now(),
+				&& terms.spend_until > now,
 			Error::<T>::InvalidTerms
+		);
+		ensure!(
+			terms.spend_until <= now.saturating_add(T::MaxProgramDuration::get()),
+			Error::<T>::ProgramTooLong
 		);
 		ensure!(
 			terms.scope == GrantScope::PerCitizen
@@ -119,11 +128,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A program that is neither closed nor expired, expiring it on the way if its time has come.
+	/// A closed program reads as closed even once it has finished.
 	pub(crate) fn open_program(program: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
 		Self::try_expire(program)?;
 		let p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
-		ensure!(!p.expired, Error::<T>::ProgramExpired);
 		ensure!(p.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
+		ensure!(!p.expired, Error::<T>::ProgramExpired);
 		Ok(p)
 	}
 
@@ -134,6 +144,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let p = Self::open_program(program)?;
+		Self::ensure_receivable(&p.account, amount)?;
 		Self::mutate_report(program, |r| {
 			r.funded = r.funded.checked_add(&amount)?;
 			r.free = r.free.checked_add(&amount)?;
@@ -147,7 +158,35 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_close_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
 		Self::try_expire(program)?;
 		let mut p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
+		let (amount, outstanding) = Self::mutate_report(program, |r| {
+			let amount = r.free;
+			r.withdrawn = r.withdrawn.checked_add(&amount)?;
+			r.free = Zero::zero();
+			Some((amount, r.outstanding))
+		})?;
+		if !amount.is_zero() {
+			Self::pay_out(&p.account, &return_to, amount)?;
+		}
+		p.status = ProgramStatus::Closed;
+		// Nothing can come back any more: the program is finished and frees its slot.
+		if outstanding.is_zero() && !p.expired {
+			Self::finish(program, &mut p);
+		}
+		Programs::<T>::insert(program, p);
+		Self::deposit_event(Event::ProgramClosed { program, returned_to: return_to, amount });
+		Ok(())
+	}
+
+	pub(crate) fn do_end_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
+		// A program already due expires as usual first (and says so).
+		Self::try_expire(program)?;
+		let mut p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
 		let amount = Self::mutate_report(program, |r| {
+			// What the vouchers had left returns in one step, as at expiry.
+			let returned = r.outstanding;
+			r.returned = r.returned.checked_add(&returned)?;
+			r.free = r.free.checked_add(&returned)?;
+			r.outstanding = Zero::zero();
 			let amount = r.free;
 			r.withdrawn = r.withdrawn.checked_add(&amount)?;
 			r.free = Zero::zero();
@@ -157,18 +196,50 @@ impl<T: Config> Pallet<T> {
 			Self::pay_out(&p.account, &return_to, amount)?;
 		}
 		p.status = ProgramStatus::Closed;
+		Self::finish(program, &mut p);
 		Programs::<T>::insert(program, p);
-		Self::deposit_event(Event::ProgramClosed { program, returned_to: return_to, amount });
+		Self::deposit_event(Event::ProgramEnded { program, returned_to: return_to, amount });
 		Ok(())
 	}
 
-	/// Move `amount` out of a program account.
+	/// Mark `p` finished: no voucher of it can be spent any more and it leaves the expiry queue,
+	/// freeing its slot. The caller has already returned what the vouchers had left, and stores
+	/// `p`.
+	fn finish(program: ProgramId, p: &mut ProgramOf<T>) {
+		p.expired = true;
+		ExpiryQueue::<T>::mutate(|queue| queue.retain(|(_, id)| *id != program));
+	}
+
+	/// `to` can receive `amount`: a new account must receive at least the minimum balance.
+	fn ensure_receivable(to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(
+			T::Currency::can_deposit(to, amount, Provenance::Extant)
+				!= DepositConsequence::BelowMinimum,
+			Error::<T>::RecipientBelowMinimum
+		);
+		Ok(())
+	}
+
+	/// Move `amount` out of a program account, exactly, whatever the currency's minimum
+	/// balance: the account keeps at least the minimum (`Preserve`) unless it is emptied
+	/// exactly (`Expendable`: nothing is lost). A payment that would leave a positive remainder
+	/// below the minimum is refused, as that dust would go with the account.
 	fn pay_out(
 		program_account: &T::AccountId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		T::Currency::transfer(program_account, to, amount, Preservation::Expendable).map(|_| ())
+		let balance = T::Currency::balance(program_account);
+		let preservation = match balance.checked_sub(&amount) {
+			Some(rest) if rest.is_zero() => Preservation::Expendable,
+			Some(rest) if rest < T::Currency::minimum_balance() => {
+				return Err(Error::<T>::ProgramAccountBelowMinimum.into())
+			}
+			// Enough stays; or too little is there, and the transfer says so.
+			_ => Preservation::Preserve,
+		};
+		Self::ensure_receivable(to, amount)?;
+		T::Currency::transfer(program_account, to, amount, preservation).map(|_| ())
 	}
 
 	/// Expire `program` if its spending window has ended: all outstanding value returns to the
@@ -188,9 +259,8 @@ impl<T: Config> Pallet<T> {
 			r.outstanding = Zero::zero();
 			Some(returned)
 		})?;
-		p.expired = true;
+		Self::finish(program, &mut p);
 		Programs::<T>::insert(program, p);
-		ExpiryQueue::<T>::mutate(|queue| queue.retain(|(_, id)| *id != program));
 		Self::deposit_event(Event::ProgramExpired { program, returned });
 		Ok(true)
 	}
@@ -340,6 +410,10 @@ impl<T: Config> Pallet<T> {
 		let mut application =
 			Applications::<T>::get(program, citizen).ok_or(Error::<T>::UnknownApplication)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
+		// Things may have changed since the application: check again what `apply` checked.
+		ensure!(T::Citizens::is_active(citizen), Error::<T>::ApplicantNotActive);
+		Self::ensure_eligible(&p, citizen, T::Time::now())?;
+		ensure!(Self::household_of(&p, citizen) == application.household, Error::<T>::NotEligible);
 		Self::grant(program, citizen, p.terms.amount_per_grant)?;
 		Self::mutate_report(program, |r| {
 			r.pending = r.pending.checked_sub(1)?;
@@ -380,17 +454,23 @@ impl<T: Config> Pallet<T> {
 			&& !p.terms.excluded_categories.contains(&category)
 	}
 
-	/// Everything that must hold for `merchant` to take `program`'s vouchers, without the
-	/// voucher itself. Returns the program and the merchant's category.
+	/// Everything that must hold for `merchant` to take `program`'s vouchers from `citizen`,
+	/// without the voucher itself, in the order `can_accept` ranks them. Returns the program
+	/// and the merchant's category.
 	fn ensure_merchant_accepts(
 		program: ProgramId,
 		merchant: &T::AccountId,
+		citizen: CitizenId,
 	) -> Result<(ProgramOf<T>, MerchantCategory), DispatchError> {
 		Self::try_expire(program)?;
 		let p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
 		ensure!(!p.expired, Error::<T>::ProgramExpired);
 		let info = Merchants::<T>::get(merchant).ok_or(Error::<T>::UnknownMerchant)?;
 		ensure!(info.active, Error::<T>::MerchantSuspended);
+		ensure!(
+			T::Citizens::account_of(citizen).as_ref() != Some(merchant),
+			Error::<T>::SelfPayment
+		);
 		ensure!(!PausedMerchants::<T>::contains_key(program, merchant), Error::<T>::MerchantPaused);
 		ensure!(Self::category_allowed(&p, info.category), Error::<T>::CategoryNotAllowed);
 		Ok((p, info.category))
@@ -403,14 +483,14 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let (p, category) = Self::ensure_merchant_accepts(program, &merchant)?;
-		Vouchers::<T>::try_mutate(program, citizen, |voucher| {
-			let voucher = voucher.as_mut().ok_or(Error::<T>::NoVoucher)?;
-			ensure!(!voucher.frozen, Error::<T>::VoucherFrozen);
-			voucher.balance =
-				voucher.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientVoucher)?;
-			Ok::<(), DispatchError>(())
-		})?;
+		let (p, category) = Self::ensure_merchant_accepts(program, &merchant, citizen)?;
+		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
+		ensure!(!voucher.frozen, Error::<T>::VoucherFrozen);
+		voucher.balance =
+			voucher.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientVoucher)?;
+		// Every check passed: the money moves (or the payment is refused) before any record.
+		Self::pay_out(&p.account, &merchant, amount)?;
+		Vouchers::<T>::insert(program, citizen, voucher);
 		Self::mutate_report(program, |r| {
 			r.spent = r.spent.checked_add(&amount)?;
 			r.outstanding = r.outstanding.checked_sub(&amount)?;
@@ -420,7 +500,6 @@ impl<T: Config> Pallet<T> {
 			*total = total.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 			Ok::<(), DispatchError>(())
 		})?;
-		Self::pay_out(&p.account, &merchant, amount)?;
 		Self::deposit_event(Event::VoucherSpent { program, citizen, merchant, category, amount });
 		Ok(())
 	}
@@ -482,49 +561,141 @@ impl<T: Config> Pallet<T> {
 		Ok(amount)
 	}
 
+	/// Whether `p`'s vouchers can be spent at `now`.
+	fn is_live(p: &ProgramOf<T>, now: Moment) -> bool {
+		!p.expired && now < p.terms.spend_until
+	}
+
 	/// What `citizen` can spend under `program` now (zero after expiry or while frozen).
 	pub fn spendable(program: ProgramId, citizen: CitizenId) -> BalanceOf<T> {
-		let live = Programs::<T>::get(program)
-			.is_some_and(|p| !p.expired && T::Time::now() < p.terms.spend_until);
+		let live = Programs::<T>::get(program).is_some_and(|p| Self::is_live(&p, T::Time::now()));
 		match Vouchers::<T>::get(program, citizen) {
 			Some(v) if live && !v.frozen => v.balance,
 			_ => Zero::zero(),
 		}
 	}
 
-	/// The voucher of `citizen` under `program` as a wallet shows it.
+	/// The citizen `account` is bound to, and whether that citizen is suspended; `None` when
+	/// the account is bound to no citizen (never registered, deregistered, or rebound away).
+	///
+	/// [`CitizenRegistry::citizen_of`] answers only for active citizens, so the caller passes
+	/// the registry's raw binding of `account` as `bound` (in the runtime,
+	/// `pallet_citizen_id::CitizenOf`): a binding that the registry confirms (`account_of` is
+	/// still `account`) while `citizen_of` says nothing is a suspended citizen. With `bound =
+	/// None` only active citizens are recognised.
+	pub fn account_standing(
+		account: &T::AccountId,
+		bound: Option<CitizenId>,
+	) -> Option<(CitizenId, bool)> {
+		if let Some(citizen) = T::Citizens::citizen_of(account) {
+			return Some((citizen, false));
+		}
+		let citizen = bound?;
+		(T::Citizens::account_of(citizen).as_ref() == Some(account)).then_some((citizen, true))
+	}
+
+	/// A voucher as a wallet shows it: zero after the spending window.
+	fn view(
+		program: ProgramId,
+		p: &ProgramOf<T>,
+		v: VoucherOf<T>,
+		citizen_suspended: bool,
+	) -> VoucherView<BalanceOf<T>> {
+		VoucherView {
+			program,
+			balance: if Self::is_live(p, T::Time::now()) { v.balance } else { Zero::zero() },
+			frozen: v.frozen,
+			expires_at: p.terms.spend_until,
+			citizen_suspended,
+		}
+	}
+
+	/// The voucher of `citizen` under `program` as a wallet shows it, if the citizen holds
+	/// one. `citizen_suspended` is copied into the view.
 	pub fn voucher_view(
 		program: ProgramId,
 		citizen: CitizenId,
+		citizen_suspended: bool,
 	) -> Option<VoucherView<BalanceOf<T>>> {
 		let p = Programs::<T>::get(program)?;
 		let v = Vouchers::<T>::get(program, citizen)?;
-		let live = !p.expired && T::Time::now() < p.terms.spend_until;
-		Some(VoucherView {
-			program,
-			balance: if live { v.balance } else { Zero::zero() },
-			frozen: v.frozen,
-			expires_at: p.terms.spend_until,
-		})
+		Some(Self::view(program, &p, v, citizen_suspended))
+	}
+
+	/// What the wallet of `account` shows for `program`: the citizen's voucher, or an empty one
+	/// (balance 0, not frozen) when the citizen holds none; a suspended citizen still sees it,
+	/// marked `citizen_suspended`. `None` only when the account is bound to no citizen or there
+	/// is no such program. `bound`: see [`Self::account_standing`].
+	pub fn wallet_voucher(
+		account: &T::AccountId,
+		program: ProgramId,
+		bound: Option<CitizenId>,
+	) -> Option<VoucherView<BalanceOf<T>>> {
+		let (citizen, suspended) = Self::account_standing(account, bound)?;
+		let p = Programs::<T>::get(program)?;
+		let v = Vouchers::<T>::get(program, citizen)
+			.unwrap_or(Voucher { balance: Zero::zero(), frozen: false });
+		Some(Self::view(program, &p, v, suspended))
 	}
 
 	/// Every voucher of `citizen` in programs `[start, start + limit)`.
 	pub fn vouchers_of(
 		citizen: CitizenId,
+		citizen_suspended: bool,
 		start: ProgramId,
 		limit: u32,
 	) -> alloc::vec::Vec<VoucherView<BalanceOf<T>>> {
 		let end = start.saturating_add(limit).min(NextProgramId::<T>::get());
-		(start..end).filter_map(|program| Self::voucher_view(program, citizen)).collect()
+		(start..end)
+			.filter_map(|program| Self::voucher_view(program, citizen, citizen_suspended))
+			.collect()
+	}
+
+	/// The vouchers of the citizen `account` is bound to, in programs `[start, start + limit)`;
+	/// empty when it is bound to no citizen. `bound`: see [`Self::account_standing`].
+	pub fn wallet_vouchers(
+		account: &T::AccountId,
+		bound: Option<CitizenId>,
+		start: ProgramId,
+		limit: u32,
+	) -> alloc::vec::Vec<VoucherView<BalanceOf<T>>> {
+		Self::account_standing(account, bound)
+			.map(|(citizen, suspended)| Self::vouchers_of(citizen, suspended, start, limit))
+			.unwrap_or_default()
+	}
+
+	/// How close a voucher that this merchant cannot take is to being accepted (higher is
+	/// closer): see [`Refusal`].
+	fn closeness(refusal: Refusal) -> u8 {
+		match refusal {
+			Refusal::VoucherFrozen => 3,
+			Refusal::MerchantPaused => 2,
+			Refusal::CategoryNotAllowed => 1,
+			_ => 0,
+		}
+	}
+
+	/// Whether `citizen` holds value in one of the most recent `MaxLivePrograms` programs
+	/// whose spending window has ended (bounded: the fallback of [`Self::can_accept`]).
+	fn holds_expired_voucher(citizen: CitizenId, now: Moment) -> bool {
+		let next = NextProgramId::<T>::get();
+		(next.saturating_sub(T::MaxLivePrograms::get())..next).any(|program| {
+			Vouchers::<T>::get(program, citizen).is_some_and(|v| !v.balance.is_zero())
+				&& Programs::<T>::get(program).is_some_and(|p| !Self::is_live(&p, now))
+		})
 	}
 
 	/// "Can `merchant` take `amount` from the citizen behind `account`?", over the programs
 	/// whose spending window is open (at most `MaxLivePrograms`): which vouchers are usable
-	/// there, and the one expiring first that covers the amount.
+	/// there, and the one expiring first that covers the amount; when none does, the reason
+	/// closest to acceptance (the order is documented on [`Refusal`]). `bound` is the
+	/// registry's raw binding of `account`, which tells a suspended citizen from a stranger:
+	/// see [`Self::account_standing`].
 	pub fn can_accept(
 		merchant: &T::AccountId,
 		account: &T::AccountId,
 		amount: BalanceOf<T>,
+		bound: Option<CitizenId>,
 	) -> AcceptVerdict<BalanceOf<T>> {
 		let refuse = |refusal| AcceptVerdict {
 			accepted: false,
@@ -538,31 +709,62 @@ impl<T: Config> Pallet<T> {
 		if !info.active {
 			return refuse(Refusal::MerchantSuspended);
 		}
-		let Some(citizen) = T::Citizens::citizen_of(account) else {
-			return refuse(Refusal::NotACitizen);
+		let citizen = match Self::account_standing(account, bound) {
+			None => return refuse(Refusal::NotACitizen),
+			Some((_, true)) => return refuse(Refusal::CitizenSuspended),
+			Some((citizen, false)) => citizen,
 		};
+		if T::Citizens::account_of(citizen).as_ref() == Some(merchant) {
+			return refuse(Refusal::SelfPayment);
+		}
 		let now = T::Time::now();
 		let mut usable = alloc::vec::Vec::new();
 		let mut best: Option<(Moment, ProgramId)> = None;
+		// The closest reason a voucher with value was refused here, and whether value sits in
+		// a program whose window has ended but that the sweep has not reached yet.
+		let mut blocked: Option<Refusal> = None;
+		let mut expired = false;
 		for (_, program) in ExpiryQueue::<T>::get() {
+			let Some(v) = Vouchers::<T>::get(program, citizen) else { continue };
 			let Some(p) = Programs::<T>::get(program) else { continue };
-			let balance = Self::spendable(program, citizen);
-			if balance.is_zero()
-				|| now >= p.terms.spend_until
-				|| PausedMerchants::<T>::contains_key(program, merchant)
-				|| !Self::category_allowed(&p, info.category)
-			{
+			if v.balance.is_zero() {
 				continue;
 			}
-			if balance >= amount && best.is_none_or(|(until, _)| p.terms.spend_until < until) {
+			if !Self::is_live(&p, now) {
+				expired = true;
+				continue;
+			}
+			// The order `spend` checks them in.
+			let reason = if PausedMerchants::<T>::contains_key(program, merchant) {
+				Some(Refusal::MerchantPaused)
+			} else if !Self::category_allowed(&p, info.category) {
+				Some(Refusal::CategoryNotAllowed)
+			} else if v.frozen {
+				Some(Refusal::VoucherFrozen)
+			} else {
+				None
+			};
+			if let Some(reason) = reason {
+				if blocked.is_none_or(|b| Self::closeness(reason) > Self::closeness(b)) {
+					blocked = Some(reason);
+				}
+				continue;
+			}
+			if v.balance >= amount && best.is_none_or(|(until, _)| p.terms.spend_until < until) {
 				best = Some((p.terms.spend_until, program));
 			}
-			usable.push((program, balance));
+			usable.push((program, v.balance));
 		}
-		let refusal = match (&best, usable.is_empty()) {
-			(Some(_), _) => None,
-			(None, true) => Some(Refusal::NoUsableVoucher),
-			(None, false) => Some(Refusal::InsufficientBalance),
+		let refusal = if best.is_some() {
+			None
+		} else if !usable.is_empty() {
+			Some(Refusal::InsufficientBalance)
+		} else if let Some(reason) = blocked {
+			Some(reason)
+		} else if expired || Self::holds_expired_voucher(citizen, now) {
+			Some(Refusal::ProgramExpired)
+		} else {
+			Some(Refusal::NoVoucher)
 		};
 		AcceptVerdict { accepted: best.is_some(), program: best.map(|(_, p)| p), usable, refusal }
 	}
@@ -597,18 +799,26 @@ impl<T: Config> Pallet<T> {
 				.and_then(|x| x.checked_sub(&r.returned))
 				.ok_or("outstanding underflows")?;
 			ensure!(outstanding == r.outstanding, "outstanding out of step with its counters");
-			// Transfers straight into a program account are donations the counters do not
-			// see, so the balance may exceed what is accounted for, never fall short.
+			// The balance is exactly `free + outstanding` unless someone transferred straight
+			// into the program account: such a donation is not counted (it is not in `funded`),
+			// so on chain the check can only be `>=`. The unit tests, with no donations, check
+			// equality after every test (`mock::check_invariants`). Payouts never take more
+			// than the counters hold, and never reap the account with dust (`pay_out`), so the
+			// balance cannot fall short.
 			let balance = <T::Currency as fungible::Inspect<_>>::balance(&p.account);
-			ensure!(balance >= r.free.saturating_add(r.outstanding), "program account short");
-			if !p.expired {
+			let accounted =
+				r.free.checked_add(&r.outstanding).ok_or("free + outstanding overflows")?;
+			ensure!(balance >= accounted, "program account short");
+			let queued = ExpiryQueue::<T>::get().iter().any(|(_, id)| *id == program);
+			if p.expired {
+				// Finished: nothing outstanding, no slot held.
+				ensure!(r.outstanding.is_zero(), "a finished program has outstanding value");
+				ensure!(!queued, "a finished program is still in the expiry queue");
+			} else {
 				let vouchers = Vouchers::<T>::iter_prefix_values(program)
 					.fold(BalanceOf::<T>::zero(), |sum, v| sum.saturating_add(v.balance));
 				ensure!(vouchers == r.outstanding, "vouchers do not add up to outstanding");
-				ensure!(
-					ExpiryQueue::<T>::get().iter().any(|(_, id)| *id == program),
-					"live program missing from the expiry queue"
-				);
+				ensure!(queued, "live program missing from the expiry queue");
 			}
 			let pending = Applications::<T>::iter_prefix_values(program)
 				.filter(|a| a.status == ApplicationStatus::Pending)
@@ -617,6 +827,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let queue = ExpiryQueue::<T>::get();
 		ensure!(queue.windows(2).all(|w| matches!(w, [a, b] if a.0 <= b.0)), "queue out of order");
+		for (moment, program) in queue.iter() {
+			let p = Programs::<T>::get(program).ok_or("unknown program in the expiry queue")?;
+			ensure!(!p.expired && p.terms.spend_until == *moment, "expiry queue entry out of step");
+		}
 		Ok(())
 	}
 }

@@ -40,7 +40,8 @@
 //!   [`set_merchant_active`](Pallet::set_merchant_active),
 //!   [`remove_merchant`](Pallet::remove_merchant)
 //! - programs: [`create_program`](Pallet::create_program),
-//!   [`set_officers`](Pallet::set_officers), [`close_program`](Pallet::close_program)
+//!   [`set_officers`](Pallet::set_officers), [`close_program`](Pallet::close_program),
+//!   [`end_program`](Pallet::end_program)
 //!
 //! ### Program officers
 //! - [`approve`](Pallet::approve), [`reject`](Pallet::reject),
@@ -168,6 +169,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
 
+		/// Longest a program may run (ms): `create_program` refuses a `spend_until` later than
+		/// now plus this, so no program holds one of the `MaxLivePrograms` slots for ever.
+		#[pallet::constant]
+		type MaxProgramDuration: Get<Moment>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -235,7 +241,9 @@ pub mod pallet {
 	pub type PausedMerchants<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgramId, Blake2_128Concat, T::AccountId, ()>;
 
-	/// Programs not yet expired, soonest `spend_until` first: what the `on_idle` sweep reads.
+	/// Programs not yet finished (expired, ended, or closed with nothing outstanding), soonest
+	/// `spend_until` first: what the `on_idle` sweep reads. Its bound, `MaxLivePrograms`, is
+	/// the number of programs that can run at once.
 	#[pallet::storage]
 	pub type ExpiryQueue<T: Config> =
 		StorageValue<_, BoundedVec<(Moment, ProgramId), T::MaxLivePrograms>, ValueQuery>;
@@ -259,7 +267,8 @@ pub mod pallet {
 		OfficersSet { program: ProgramId, officers: BoundedVec<T::AccountId, T::MaxOfficers> },
 		/// Money was put into a program.
 		ProgramFunded { program: ProgramId, from: T::AccountId, amount: BalanceOf<T> },
-		/// The city closed a program and took back its free budget.
+		/// The city closed a program and took back its free budget. When nothing was
+		/// outstanding any more, the program is finished (marked expired, its slot freed).
 		ProgramClosed { program: ProgramId, returned_to: T::AccountId, amount: BalanceOf<T> },
 		/// A program's spending window ended; what vouchers had left is back in the budget.
 		ProgramExpired { program: ProgramId, returned: BalanceOf<T> },
@@ -296,6 +305,9 @@ pub mod pallet {
 		MerchantPaused { program: ProgramId, merchant: T::AccountId },
 		/// A program unpaused a merchant.
 		MerchantUnpaused { program: ProgramId, merchant: T::AccountId },
+		/// The city ended a program early: every voucher's remaining value went back to the
+		/// free budget, and the whole free budget (`amount`) to `returned_to`.
+		ProgramEnded { program: ProgramId, returned_to: T::AccountId, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -363,6 +375,22 @@ pub mod pallet {
 		CategoryNotAllowed,
 		/// A counter would overflow.
 		Overflow,
+		// New errors are appended: a `DispatchError::Module` names an error by its index.
+		/// `spend_until` is further away than `MaxProgramDuration`.
+		ProgramTooLong,
+		/// The applicant is no longer an active citizen (suspended or deregistered since
+		/// applying); the officer can still reject the application.
+		ApplicantNotActive,
+		/// The merchant is the citizen's own account: a voucher cannot pay its holder.
+		SelfPayment,
+		/// The payment would leave the program account with a positive balance below the
+		/// currency's minimum, which would be lost. Spend so that at least the minimum stays, or
+		/// all of it; if a donation to the program account leaves such dust after the free
+		/// budget is paid out, top the account up by a direct transfer and close again.
+		ProgramAccountBelowMinimum,
+		/// The receiving account does not exist and the amount is below the currency's minimum
+		/// balance, so it cannot be created.
+		RecipientBelowMinimum,
 	}
 
 	#[pallet::hooks]
@@ -485,7 +513,8 @@ pub mod pallet {
 
 		/// Close a program to applications and move its free budget to `return_to`. Vouchers
 		/// already credited stay spendable until the program expires; calling this again later
-		/// moves what has returned since.
+		/// moves what has returned since. Once nothing is outstanding (now, or at a later call
+		/// after the vouchers have been spent), the program is finished and frees its slot.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(
@@ -496,6 +525,22 @@ pub mod pallet {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let return_to = T::Lookup::lookup(return_to)?;
 			Self::do_close_program(program, return_to)
+		}
+
+		/// End a program now: spending stops, every voucher's remaining value returns to the
+		/// free budget in one step (vouchers are not visited, as at expiry), the whole free
+		/// budget goes to `return_to` and the program frees its slot. Vouchers of an ended
+		/// program fail with `ProgramExpired`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::end_program())]
+		pub fn end_program(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			return_to: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let return_to = T::Lookup::lookup(return_to)?;
+			Self::do_end_program(program, return_to)
 		}
 
 		/// Put `amount` of the caller's local currency into a program.
@@ -543,7 +588,8 @@ pub mod pallet {
 			Self::do_spend(program, citizen, merchant, amount)
 		}
 
-		/// Approve a pending application: the voucher is credited.
+		/// Approve a pending application: the voucher is credited. The applicant must still be
+		/// an active, eligible citizen of the household recorded on the application.
 		#[pallet::call_index(30)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(

@@ -68,7 +68,8 @@ pub enum GrantScope {
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum ProgramStatus {
 	Open,
-	/// No new applications or funding; outstanding vouchers stay spendable until expiry.
+	/// No new applications or funding; outstanding vouchers stay spendable until expiry
+	/// (unless the city ended the program: then `expired` is set too).
 	Closed,
 }
 
@@ -144,7 +145,10 @@ pub struct Program<
 	/// Who approves, rejects, freezes and recovers.
 	pub officers: BoundedVec<AccountId, MaxOfficers>,
 	pub status: ProgramStatus,
-	/// Set once the vouchers' unspent value has been returned after `spend_until`.
+	/// Set once the program is finished: its vouchers' unspent value has returned to the free
+	/// budget and none can be spent; it has left the expiry queue, freeing its slot. That
+	/// happens at `spend_until`, when the city ends the program (`end_program`), or when it is
+	/// closed with nothing outstanding.
 	pub expired: bool,
 }
 
@@ -245,23 +249,61 @@ pub struct MerchantInfo {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct VoucherView<Balance> {
 	pub program: ProgramId,
-	/// Spendable now: zero once the program's spending window has ended.
+	/// What is left: zero once the program's spending window has ended (or the program was
+	/// ended), or when the citizen holds no voucher in it.
 	pub balance: Balance,
+	/// Frozen by an officer: cannot be spent until unfrozen.
 	pub frozen: bool,
+	/// The end of the program's spending window as set at creation.
 	pub expires_at: Moment,
+	/// The citizen is suspended (e.g. after a lost phone): the voucher is kept, but cannot be
+	/// spent until the citizen is active again.
+	pub citizen_suspended: bool,
 }
 
 /// Why a merchant cannot take a voucher payment.
+///
+/// When several reasons apply, `can_accept` names the one closest to acceptance, judging in
+/// this order (the first that holds wins):
+///
+/// 1. `NotAMerchant`, `MerchantSuspended`: about the shop, whatever the citizen holds;
+/// 2. `NotACitizen`, `CitizenSuspended`: about the person;
+/// 3. `SelfPayment`: the shop is the citizen's own account;
+/// 4. then over the citizen's vouchers with value in programs whose spending window is open:
+///    `InsufficientBalance` (a voucher is usable here, only too small), else the closest of
+///    `VoucherFrozen` (right shop, voucher held by an officer) > `MerchantPaused` (right
+///    category, this shop paused by the program) > `CategoryNotAllowed` (wrong shop), each
+///    voucher judged in the order `spend` checks (paused, category, frozen);
+/// 5. `ProgramExpired`: value only in programs whose spending window has ended (or that were
+///    ended);
+/// 6. `NoVoucher`.
+///
+/// New variants are appended, never reordered.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum Refusal {
+	/// The account is not a registered merchant.
 	NotAMerchant,
+	/// The city has suspended the merchant.
 	MerchantSuspended,
+	/// The account is bound to no citizen (never registered, or deregistered).
 	NotACitizen,
-	/// The citizen holds no voucher usable at this merchant.
-	NoUsableVoucher,
+	/// The citizen holds nothing to spend in any program whose spending window is open.
+	NoVoucher,
 	/// Vouchers are usable here, but none covers the amount.
 	InsufficientBalance,
+	/// The citizen's vouchers cannot be spent at a merchant of this category.
+	CategoryNotAllowed,
+	/// The program of the citizen's voucher has paused this merchant.
+	MerchantPaused,
+	/// The citizen's voucher that would be usable here is frozen by an officer.
+	VoucherFrozen,
+	/// The citizen's vouchers are only in programs whose spending window has ended.
+	ProgramExpired,
+	/// The merchant is the citizen's own account.
+	SelfPayment,
+	/// The account belongs to a suspended citizen (e.g. a lost phone being recovered).
+	CitizenSuspended,
 }
 
 /// The answer to "can this merchant take `amount` from this citizen's vouchers?".

@@ -232,6 +232,7 @@ impl pallet_policy_funds::Config for Runtime {
 	type MaxOfficers = ConstU32<8>;
 	type MaxLivePrograms = ConstU32<256>;
 	type MaxExpiriesPerBlock = ConstU32<8>;
+	type MaxProgramDuration = ConstU64<{ 2 * 365 * DAY_MS }>;
 	type WeightInfo = pallet_policy_funds::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkClock = BenchmarkClock;

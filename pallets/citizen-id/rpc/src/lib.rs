@@ -55,6 +55,13 @@ pub mod error_code {
 #[derive(Debug, Clone, Copy)]
 pub struct NoMoreParams;
 
+/// A client sends it as `null`, i.e. nothing.
+impl serde::Serialize for NoMoreParams {
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_unit()
+	}
+}
+
 impl<'de> serde::Deserialize<'de> for NoMoreParams {
 	fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
 		Err(serde::de::Error::custom("too many parameters"))

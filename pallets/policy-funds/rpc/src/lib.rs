@@ -1,37 +1,62 @@
 //! Merchant-facing JSON-RPC methods of the policy funds.
 //!
-//! - `funds_voucherBalance(account, programId, at?)`: what the citizen behind `account` can
-//!   spend under a program now.
+//! - `funds_voucherBalance(account, programId, at?)`: the voucher of the citizen bound to
+//!   `account` under a program, as the wallet shows it:
+//!   `{program, balance, frozen, expiresAt, citizenSuspended}`. A suspended citizen (e.g. a lost
+//!   phone being recovered) still reads it, with `citizenSuspended: true`; a program where the
+//!   citizen holds no voucher reads as balance `0`, not frozen.
 //! - `funds_canAccept(merchant, citizenAccount, amount, at?)`: may this merchant take `amount`
 //!   from the citizen's vouchers, and from which program?
+//!   `{accepted, program, usable, refusal}`, where `refusal` is `null` when accepted, else one
+//!   of `NotAMerchant`, `MerchantSuspended`, `NotACitizen`, `CitizenSuspended`, `SelfPayment`,
+//!   `InsufficientBalance`, `VoucherFrozen`, `MerchantPaused`, `CategoryNotAllowed`,
+//!   `ProgramExpired`, `NoVoucher` (in the order they are judged: the first that holds is
+//!   named, see `pallet_policy_funds::Refusal`).
 //! - `funds_programReport(programId, at?)`: budget, allocated, spent, returned, citizens served,
 //!   with spending by category.
 //!
-//! Unknown accounts, programs or malformed input are JSON-RPC errors; the node keeps serving.
+//! `at` is a block hash; without it, the best block answers.
+//!
+//! Errors (JSON-RPC error objects; the node keeps serving):
+//!
+//! | code | when |
+//! |---|---|
+//! | `7100` | the runtime could not answer |
+//! | `7101` | `funds_voucherBalance`: the account is bound to no citizen (never registered, or deregistered) |
+//! | `7102` | `funds_voucherBalance`, `funds_programReport`: no such program |
+//! | `-32602` | malformed input (a bad account, number or hash), or more parameters than the method takes |
+//!
+//! Parameters are positional or named. Each method takes a trailing `extra` parameter that
+//! must be absent: a value in that position (one parameter too many) is refused with `-32602`
+//! rather than silently ignored. (JSON-RPC reads a trailing `null` as absent.)
 
 use std::sync::Arc;
 
 use codec::Codec;
 use jsonrpsee::{
-	core::RpcResult,
+	core::{JsonValue, RpcResult},
 	proc_macros::rpc,
 	types::error::{ErrorObject, ErrorObjectOwned},
 };
-use pallet_policy_funds_runtime_api::{AcceptVerdict, MerchantCategory, ProgramId, ProgramReport};
-use sp_api::ProvideRuntimeApi;
+use pallet_policy_funds_runtime_api::{
+	AcceptVerdict, MerchantCategory, ProgramId, ProgramReport, VoucherView,
+};
+use sp_api::{ApiRef, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
 pub use pallet_policy_funds_runtime_api::PolicyFundsApi as PolicyFundsRuntimeApi;
 
-/// Error codes of this module (application range).
+/// Error codes of this module (application range), and the JSON-RPC one it uses.
 pub mod error_code {
 	/// The runtime could not answer.
 	pub const RUNTIME: i32 = 7100;
-	/// The account is not bound to an active citizen.
+	/// The account is bound to no citizen (never registered, or deregistered).
 	pub const NOT_A_CITIZEN: i32 = 7101;
 	/// No such program.
 	pub const UNKNOWN_PROGRAM: i32 = 7102;
+	/// Malformed input or too many parameters (JSON-RPC's `INVALID_PARAMS`).
+	pub const INVALID_PARAMS: i32 = jsonrpsee::types::error::INVALID_PARAMS_CODE;
 }
 
 /// A program report with its spending by category.
@@ -45,16 +70,19 @@ pub struct ReportWithCategories<Balance> {
 
 #[rpc(client, server)]
 pub trait PolicyFundsRpc<BlockHash, AccountId, Balance> {
-	/// What the citizen behind `account` can spend under `program_id` now.
+	/// The voucher of the citizen bound to `account` under `program_id`, as the wallet shows
+	/// it. `extra` must be absent.
 	#[method(name = "funds_voucherBalance")]
 	fn voucher_balance(
 		&self,
 		account: AccountId,
 		program_id: ProgramId,
 		at: Option<BlockHash>,
-	) -> RpcResult<Balance>;
+		extra: Option<JsonValue>,
+	) -> RpcResult<VoucherView<Balance>>;
 
 	/// May `merchant` take `amount` from the vouchers of the citizen behind `citizen_account`?
+	/// `extra` must be absent.
 	#[method(name = "funds_canAccept")]
 	fn can_accept(
 		&self,
@@ -62,14 +90,16 @@ pub trait PolicyFundsRpc<BlockHash, AccountId, Balance> {
 		citizen_account: AccountId,
 		amount: Balance,
 		at: Option<BlockHash>,
+		extra: Option<JsonValue>,
 	) -> RpcResult<AcceptVerdict<Balance>>;
 
-	/// A program's counters and its spending by category.
+	/// A program's counters and its spending by category. `extra` must be absent.
 	#[method(name = "funds_programReport")]
 	fn program_report(
 		&self,
 		program_id: ProgramId,
 		at: Option<BlockHash>,
+		extra: Option<JsonValue>,
 	) -> RpcResult<ReportWithCategories<Balance>>;
 }
 
@@ -89,8 +119,30 @@ fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObject::owned(code, message.into(), None::<()>)
 }
 
-fn runtime_error(e: sp_api::ApiError) -> ErrorObjectOwned {
-	error(error_code::RUNTIME, format!("the runtime could not answer: {e}"))
+fn unknown_program(program_id: ProgramId) -> ErrorObjectOwned {
+	error(error_code::UNKNOWN_PROGRAM, format!("no program {program_id}"))
+}
+
+impl<C, Block, Terms> PolicyFundsRpcHandler<C, Block, Terms>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+{
+	/// Refuse a parameter past the method's last (`extra`), then run `query` against the
+	/// runtime API at `at` (the best block when `None`), mapping a runtime failure to `7100`.
+	fn query<R>(
+		&self,
+		at: Option<Block::Hash>,
+		extra: Option<JsonValue>,
+		query: impl FnOnce(&ApiRef<'_, C::Api>, Block::Hash) -> Result<R, sp_api::ApiError>,
+	) -> RpcResult<R> {
+		if extra.is_some() {
+			return Err(error(error_code::INVALID_PARAMS, "too many parameters"));
+		}
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		query(&self.client.runtime_api(), at)
+			.map_err(|e| error(error_code::RUNTIME, format!("the runtime could not answer: {e}")))
+	}
 }
 
 impl<C, Block, AccountId, Balance, Terms>
@@ -110,15 +162,16 @@ where
 		account: AccountId,
 		program_id: ProgramId,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Balance> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let api = self.client.runtime_api();
-		if api.program_report(at, program_id).map_err(runtime_error)?.is_none() {
-			return Err(error(error_code::UNKNOWN_PROGRAM, format!("no program {program_id}")));
+		extra: Option<JsonValue>,
+	) -> RpcResult<VoucherView<Balance>> {
+		let (exists, view) = self.query(at, extra, |api, at| {
+			let exists = api.program_report(at, program_id)?.is_some();
+			Ok((exists, if exists { api.voucher_balance(at, account, program_id)? } else { None }))
+		})?;
+		if !exists {
+			return Err(unknown_program(program_id));
 		}
-		api.voucher_balance(at, account, program_id)
-			.map_err(runtime_error)?
-			.ok_or_else(|| error(error_code::NOT_A_CITIZEN, "account is not an active citizen"))
+		view.ok_or_else(|| error(error_code::NOT_A_CITIZEN, "the account is bound to no citizen"))
 	}
 
 	fn can_accept(
@@ -127,26 +180,21 @@ where
 		citizen_account: AccountId,
 		amount: Balance,
 		at: Option<Block::Hash>,
+		extra: Option<JsonValue>,
 	) -> RpcResult<AcceptVerdict<Balance>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.can_accept(at, merchant, citizen_account, amount)
-			.map_err(runtime_error)
+		self.query(at, extra, |api, at| api.can_accept(at, merchant, citizen_account, amount))
 	}
 
 	fn program_report(
 		&self,
 		program_id: ProgramId,
 		at: Option<Block::Hash>,
+		extra: Option<JsonValue>,
 	) -> RpcResult<ReportWithCategories<Balance>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let api = self.client.runtime_api();
-		let report =
-			api.program_report(at, program_id).map_err(runtime_error)?.ok_or_else(|| {
-				error(error_code::UNKNOWN_PROGRAM, format!("no program {program_id}"))
-			})?;
-		let spend_by_category = api.spend_by_category(at, program_id).map_err(runtime_error)?;
+		let (report, spend_by_category) = self.query(at, extra, |api, at| {
+			Ok((api.program_report(at, program_id)?, api.spend_by_category(at, program_id)?))
+		})?;
+		let report = report.ok_or_else(|| unknown_program(program_id))?;
 		Ok(ReportWithCategories { report, spend_by_category })
 	}
 }

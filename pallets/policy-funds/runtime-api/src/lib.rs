@@ -15,18 +15,32 @@ pub use pallet_policy_funds::{
 
 sp_api::decl_runtime_apis! {
 	/// Programs, vouchers and reports, answered at the queried block.
+	///
+	/// Version 2: `voucher_balance` answers a [`VoucherView`] (also for a suspended citizen,
+	/// and for a program where the citizen holds no voucher) instead of a bare balance;
+	/// `VoucherView` gained `citizen_suspended`; [`Refusal`] gained variants (appended) and
+	/// `NoUsableVoucher` became `NoVoucher`.
+	#[api_version(2)]
 	pub trait PolicyFundsApi<AccountId, Balance, Terms> where
 		AccountId: Codec,
 		Balance: Codec,
 		Terms: Codec,
 	{
-		/// Programs `[start, start + limit)` (at most 100): id, terms, status, whether expired.
+		/// Programs `[start, start + limit)` (at most 100): id, terms, status, whether finished
+		/// (expired, ended, or closed with nothing outstanding).
 		fn programs(start: ProgramId, limit: u32) -> Vec<(ProgramId, Terms, ProgramStatus, bool)>;
-		/// The vouchers of the citizen `account` acts for, in programs `[start, start + limit)`.
+		/// The vouchers of the citizen bound to `account` (suspended or not, marked
+		/// `citizen_suspended`), in programs `[start, start + limit)` (at most 100); empty when
+		/// the account is bound to no citizen.
 		fn vouchers_of(account: AccountId, start: ProgramId, limit: u32) -> Vec<VoucherView<Balance>>;
-		/// What the citizen `account` acts for can spend under `program` now.
-		fn voucher_balance(account: AccountId, program: ProgramId) -> Option<Balance>;
+		/// The voucher under `program` of the citizen bound to `account`, as the wallet shows
+		/// it: balance (zero after the spending window, or when the citizen holds no voucher
+		/// there), frozen, expiry, and whether the citizen is suspended. `None` only when the
+		/// account is bound to no citizen (never registered or deregistered) or there is no
+		/// such program.
+		fn voucher_balance(account: AccountId, program: ProgramId) -> Option<VoucherView<Balance>>;
 		/// Can `merchant` take `amount` from the vouchers of the citizen `account` acts for?
+		/// When not, [`Refusal`] says why.
 		fn can_accept(merchant: AccountId, account: AccountId, amount: Balance) -> AcceptVerdict<Balance>;
 		/// A program's counters, as of now.
 		fn program_report(program: ProgramId) -> Option<ProgramReport<Balance>>;

@@ -1,8 +1,9 @@
 //! Citizens apply; automatic programs credit at once, officers decide manual ones.
 
 use super::*;
-use citizen_primitives::testing::MockCitizenRegistry;
+use citizen_primitives::{testing::MockCitizenRegistry, ClaimValue};
 use frame_support::{assert_noop, assert_ok};
+use sp_core::H256;
 use sp_runtime::DispatchError;
 
 #[test]
@@ -93,8 +94,21 @@ fn one_grant_per_household() {
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		// Bob is the other guardian of the same household.
 		assert_noop!(Funds::apply(signed(BOB), program), Error::<Test>::HouseholdAlreadyGranted);
-		// Carol has no household claim.
-		assert_noop!(Funds::apply(signed(CAROL), program), Error::<Test>::ResidenceTooShort);
+		// Carol has no household claim: make her otherwise eligible (a long-time resident), so
+		// only the household requirement stands between her and a grant.
+		MockCitizenRegistry::add_claim(
+			CAROL_ID,
+			ClaimValue::Resident { zone: 3, since: START - 365 * DAY },
+			START + 365 * DAY,
+		);
+		assert_noop!(Funds::apply(signed(CAROL), program), Error::<Test>::NotEligible);
+		// With a household of her own, she would be granted.
+		MockCitizenRegistry::add_claim(
+			CAROL_ID,
+			ClaimValue::MultiChildHousehold { household: H256::repeat_byte(9), children: 2 },
+			START + 365 * DAY,
+		);
+		assert_ok!(Funds::apply(signed(CAROL), program));
 	});
 }
 
@@ -180,5 +194,100 @@ fn only_officers_decide_and_only_within_budget() {
 			Funds::approve(signed(OFFICER), program, BOB_ID),
 			Error::<Test>::BudgetExhausted
 		);
+	});
+}
+
+/// A manual program per household, like the multi-child points: Alice and Bob are the two
+/// guardians of household 7.
+fn household_program() -> ProgramId {
+	let mut t = terms(ApprovalMode::Manual);
+	t.scope = GrantScope::PerHousehold;
+	t.required_claims =
+		BoundedVec::truncate_from(vec![ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
+	setup_program(t, 2 * GRANT)
+}
+
+#[test]
+fn approval_refuses_an_applicant_suspended_since_applying() {
+	run(|| {
+		let program = household_program();
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		MockCitizenRegistry::set_active(ALICE_ID, false);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, ALICE_ID),
+			Error::<Test>::ApplicantNotActive
+		);
+		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), None);
+		// The officer rejects instead; the household's single grant is free again for the
+		// other guardian.
+		assert_ok!(Funds::reject(signed(OFFICER), program, ALICE_ID, 2));
+		assert_ok!(Funds::apply(signed(BOB), program));
+		assert_ok!(Funds::approve(signed(OFFICER), program, BOB_ID));
+		let r = report(program);
+		assert_eq!((r.citizens_served, r.allocated, r.pending), (1, GRANT, 0));
+	});
+}
+
+#[test]
+fn approval_refuses_an_applicant_who_lost_a_required_claim() {
+	run(|| {
+		let program = setup_program(terms(ApprovalMode::Manual), 2 * GRANT);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		MockCitizenRegistry::remove_claim(ALICE_ID, ClaimKind::Resident);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, ALICE_ID),
+			Error::<Test>::NotEligible
+		);
+		assert_ok!(Funds::reject(signed(OFFICER), program, ALICE_ID, 3));
+		assert_eq!(report(program).citizens_served, 0);
+	});
+}
+
+#[test]
+fn approval_checks_residence_again() {
+	run(|| {
+		let program = setup_program(terms(ApprovalMode::Manual), 2 * GRANT);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		// Re-attested after a move out and back: resident for ten days only.
+		MockCitizenRegistry::add_claim(
+			ALICE_ID,
+			ClaimValue::Resident { zone: 3, since: START - 10 * DAY },
+			START + 365 * DAY,
+		);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, ALICE_ID),
+			Error::<Test>::ResidenceTooShort
+		);
+	});
+}
+
+#[test]
+fn approval_refuses_an_applicant_whose_household_changed() {
+	run(|| {
+		let program = household_program();
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		assert_eq!(
+			Applications::<Test>::get(program, ALICE_ID).unwrap().household,
+			Some(H256::repeat_byte(7))
+		);
+		// Alice's claim now names another household: the grant recorded for household 7
+		// cannot go to it.
+		MockCitizenRegistry::add_claim(
+			ALICE_ID,
+			ClaimValue::MultiChildHousehold { household: H256::repeat_byte(8), children: 3 },
+			START + 365 * DAY,
+		);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, ALICE_ID),
+			Error::<Test>::NotEligible
+		);
+		// Losing the household claim altogether is refused the same way.
+		MockCitizenRegistry::remove_claim(ALICE_ID, ClaimKind::MultiChildHousehold);
+		assert_noop!(
+			Funds::approve(signed(OFFICER), program, ALICE_ID),
+			Error::<Test>::NotEligible
+		);
+		assert_ok!(Funds::reject(signed(OFFICER), program, ALICE_ID, 1));
+		assert!(!HouseholdGrants::<Test>::contains_key(program, H256::repeat_byte(7)));
 	});
 }

@@ -77,7 +77,7 @@ fn reports_read_expired_before_any_transaction() {
 		advance(223 * DAY);
 		let r = Funds::report(program).unwrap();
 		assert_eq!((r.outstanding, r.free, r.returned), (0, GRANT, GRANT));
-		assert_eq!(Funds::voucher_view(program, ALICE_ID).unwrap().balance, 0);
+		assert_eq!(Funds::voucher_view(program, ALICE_ID, false).unwrap().balance, 0);
 	});
 }
 
@@ -91,5 +91,44 @@ fn expiry_queue_is_ordered_by_spend_until() {
 		assert_ok!(Funds::create_program(root(), terms(ApprovalMode::Automatic), officers()));
 		let queue: Vec<ProgramId> = ExpiryQueue::<Test>::get().iter().map(|(_, id)| *id).collect();
 		assert_eq!(queue, vec![1, 0]);
+	});
+}
+
+#[test]
+fn expiry_returns_exactly_the_rest_of_a_partly_used_budget() {
+	run(|| {
+		// Funded for two and a half grants: two citizens served, half a grant never allocated.
+		let budget = 5 * GRANT / 2;
+		let program = setup_program(terms(ApprovalMode::Automatic), budget);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		assert_ok!(Funds::apply(signed(BOB), program));
+		// Not enough left for a third grant.
+		assert_eq!(report(program).free, GRANT / 2);
+		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 100_000));
+		assert_ok!(Funds::spend(signed(BOB), program, SWIMMING, 30_000));
+		assert_ok!(Funds::spend(signed(BOB), program, BOOKSHOP, 5_000));
+		let spent = 135_000;
+		let unspent = 2 * GRANT - spent;
+		advance(223 * DAY);
+		assert_ok!(Funds::expire_program(signed(CAROL), program));
+		assert_eq!(last_event(), Event::ProgramExpired { program, returned: unspent });
+		let r = report(program);
+		assert_eq!(
+			(r.funded, r.allocated, r.spent, r.returned, r.outstanding, r.free),
+			(budget, 2 * GRANT, spent, unspent, 0, GRANT / 2 + unspent)
+		);
+		assert_eq!(r.free, budget - spent, "the rest is exactly what was not paid out");
+		assert_eq!(r.spent + r.free + r.outstanding, r.funded - r.withdrawn);
+		assert_eq!(SpendByCategory::<Test>::get(program, BOOKS), 105_000);
+		assert_eq!(SpendByCategory::<Test>::get(program, SPORTS), 30_000);
+		assert_eq!(balance(Funds::program_account(program)), budget - spent);
+		// The city takes the rest back: the account is empty, the report still adds up.
+		let before = balance(TREASURY);
+		assert_ok!(Funds::close_program(root(), program, TREASURY));
+		assert_eq!(balance(TREASURY), before + budget - spent);
+		assert_eq!(balance(Funds::program_account(program)), 0);
+		let r = report(program);
+		assert_eq!((r.free, r.withdrawn), (0, budget - spent));
+		assert_eq!(r.spent + r.withdrawn, r.funded);
 	});
 }

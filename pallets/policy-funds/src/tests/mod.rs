@@ -6,6 +6,7 @@ mod clawback;
 mod expiry;
 mod ledger;
 mod merchants;
+mod minimum_balance;
 mod programs;
 mod spending;
 mod views;

@@ -109,3 +109,27 @@ fn a_voucher_follows_the_citizen_to_a_new_key() {
 		assert_ok!(Funds::spend(signed(55), program, BOOKSHOP, 1));
 	});
 }
+
+#[test]
+fn a_merchant_cannot_pay_itself() {
+	run(|| {
+		let program = automatic_program(1);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		// Alice also runs a bookshop from her own account.
+		assert_ok!(Funds::register_merchant(root(), ALICE, BOOKS, 3));
+		assert_noop!(
+			Funds::spend(signed(ALICE), program, ALICE, 1_000),
+			Error::<Test>::SelfPayment
+		);
+		assert_noop!(
+			<Funds as VoucherLedger<u64, u64>>::spend(program, ALICE_ID, &ALICE, 1_000),
+			Error::<Test>::SelfPayment
+		);
+		// Her voucher still pays other shops; after a move to a new key, the old account is a
+		// shop like any other.
+		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1_000));
+		MockCitizenRegistry::rebind(ALICE_ID, 55);
+		assert_ok!(Funds::spend(signed(55), program, ALICE, 1_000));
+		assert_eq!(balance(ALICE), 10 + 1_000);
+	});
+}
