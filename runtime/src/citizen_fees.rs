@@ -22,6 +22,11 @@
 //! One call of the allowance is used before dispatch, so a free call that fails still uses it.
 //! Worst case per citizen per day: `20 × 256 = 5,120` bytes of free transactions.
 //!
+//! The owner's objection to a rebind is the exception to rule 4: it does not use the allowance
+//! (an owner who spent the day's calls, or whose requester keeps asking, can always object), and
+//! it is free only as the signer's next transaction (`nonce = account nonce`). Each rebind
+//! request allows one objection, and requests are issuers' paid calls, so this stays bounded.
+//!
 //! ## In the pool
 //!
 //! The allowance is counted in validation too, not only in the block: a transaction's *slot* is
@@ -102,38 +107,42 @@ pub fn public_service(call: &RuntimeCall) -> Option<PublicService> {
 	}
 }
 
-/// The citizen `who` sends `call` for, if the call is a public service they may make for free
-/// (before the allowance is looked at).
-fn free_citizen(
-	who: &crate::AccountId,
-	call: &RuntimeCall,
-	len: usize,
-) -> Option<citizen_primitives::CitizenId> {
-	if len > MAX_FREE_LENGTH {
-		return None;
-	}
-	match public_service(call)? {
-		PublicService::Citizen => <CitizenId as CitizenRegistry<crate::AccountId>>::citizen_of(who),
-		PublicService::Objection(citizen) => CitizenId::may_object(who, citizen).then_some(citizen),
-	}
+/// Why a transaction is free.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Free {
+	/// A public-service call of this citizen, counted against the allowance.
+	Counted(citizen_primitives::CitizenId),
+	/// The owner's objection to a rebind: outside the allowance.
+	Objection,
 }
 
-/// Whether the transaction of `who` with `nonce` is free, and for which citizen.
+/// Whether the transaction of `who` with `nonce` and encoded length `len` is free, and why.
 pub fn free_for(
 	who: &crate::AccountId,
 	nonce: crate::Nonce,
 	call: &RuntimeCall,
 	len: usize,
-) -> Option<citizen_primitives::CitizenId> {
-	let citizen = free_citizen(who, call, len)?;
+) -> Option<Free> {
+	if len > MAX_FREE_LENGTH {
+		return None;
+	}
+	// The signer's transactions ahead of this one.
 	let ahead = nonce.saturating_sub(frame_system::Pallet::<Runtime>::account_nonce(who));
-	(ahead < CitizenId::free_calls_left(citizen)).then_some(citizen)
+	match public_service(call)? {
+		PublicService::Citizen => {
+			let citizen = <CitizenId as CitizenRegistry<crate::AccountId>>::citizen_of(who)?;
+			(ahead < CitizenId::free_calls_left(citizen)).then_some(Free::Counted(citizen))
+		}
+		PublicService::Objection(citizen) => {
+			(ahead == 0 && CitizenId::may_object(who, citizen)).then_some(Free::Objection)
+		}
+	}
 }
 
 /// What `validate` decided about the fee.
 pub enum FeeVal {
-	/// Free: counts against this citizen's allowance.
-	Free(citizen_primitives::CitizenId),
+	/// Free.
+	Free(Free),
 	/// Charged as usual.
 	Charge(<Fee as TransactionExtension<RuntimeCall>>::Val),
 }
@@ -167,15 +176,20 @@ impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
 	}
 
 	fn weight(&self, call: &RuntimeCall) -> Weight {
-		// The allowance: the citizen lookup (account, record, registrar), the account nonce,
-		// the counter, read and written.
-		let db: frame_support::weights::RuntimeDbWeight =
-			<<Runtime as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
-		self.nonce
+		let base = self
+			.nonce
 			.weight(call)
 			.saturating_add(self.weight.weight(call))
-			.saturating_add(self.fee.weight(call))
-			.saturating_add(db.reads_writes(5, 1))
+			.saturating_add(self.fee.weight(call));
+		if public_service(call).is_none() {
+			return base;
+		}
+		// The allowance of a public-service call: the citizen lookup (account binding, record,
+		// registering issuer), the account nonce, the pending rebind for an objection, and the
+		// counter, read and written.
+		let db: frame_support::weights::RuntimeDbWeight =
+			<<Runtime as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
+		base.saturating_add(db.reads_writes(6, 1))
 	}
 
 	fn validate(
@@ -196,7 +210,7 @@ impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
 		let (weight_valid, weight_val, origin) =
 			self.weight.validate(origin, call, info, len, (), inherited_implication, source)?;
 		let (fee_valid, fee_val, origin) = match free {
-			Some(citizen) => (ValidTransaction::default(), FeeVal::Free(citizen), origin),
+			Some(free) => (ValidTransaction::default(), FeeVal::Free(free), origin),
 			None => {
 				let (valid, val, origin) = self.fee.validate(
 					origin,
@@ -226,12 +240,13 @@ impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
 		let nonce_pre = self.nonce.prepare(nonce_val, origin, call, info, len)?;
 		let weight_pre = self.weight.prepare(weight_val, origin, call, info, len)?;
 		let fee_pre = match fee_val {
-			FeeVal::Free(citizen) => {
+			FeeVal::Free(Free::Counted(citizen)) => {
 				// Counted before dispatch, so it stays counted if the call fails.
 				CitizenId::use_free_call(citizen)
 					.map_err(|_| InvalidTransaction::ExhaustsResources)?;
 				FeePre::Free
 			}
+			FeeVal::Free(Free::Objection) => FeePre::Free,
 			FeeVal::Charge(val) => FeePre::Charge(self.fee.prepare(val, origin, call, info, len)?),
 		};
 		Ok((nonce_pre, weight_pre, fee_pre))

@@ -394,6 +394,23 @@ mod fees {
 		Ok(matches!(fee, crate::citizen_fees::FeeVal::Free(_)))
 	}
 
+	#[test]
+	fn paid_transactions_weigh_what_the_three_stock_extensions_weigh() {
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+			dest: alice().into(),
+			value: 1,
+		});
+		let stock = (
+			frame_system::CheckNonce::<Runtime>::from(0),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		);
+		assert_eq!(NonceWeightAndFee::new(0, 0).weight(&transfer), stock.weight(&transfer));
+		assert!(NonceWeightAndFee::new(0, 0)
+			.weight(&apply_call())
+			.any_gt(stock.weight(&apply_call())));
+	}
+
 	/// Validate and prepare `call` from `who` (next nonce) as a block author would.
 	fn admit_len(
 		who: &AccountId,
@@ -515,10 +532,15 @@ mod fees {
 				0,
 				fraudster.into()
 			));
-			// The owner's objection is free, once; someone else's is not.
-			assert_eq!(admit(&alice(), &object).is_ok(), true, "Alice pays her fee");
+			// The owner's objection is free, once, and outside the allowance: even an owner
+			// who used every free call of the day can object. Someone else's is not free.
+			assert!(admit(&alice(), &object).is_ok(), "Alice pays her fee");
+			pallet_citizen_id::FreeCallsUsed::<Runtime>::insert(0, (NOW / crate::DAY_MS, 20));
+			assert_eq!(CitizenId::free_calls_left(0), 0);
+			// Only as the next transaction: a queue of objections is not free.
+			let next = System::account_nonce(&citizen);
+			assert_eq!(validate(&citizen, next + 1, &object, 150), Err(PAYMENT.unwrap_err()));
 			assert_ok!(admit(&citizen, &object));
-			assert_eq!(CitizenId::free_calls_left(0), 19);
 			assert_ok!(object.clone().dispatch(RuntimeOrigin::signed(citizen.clone())));
 			assert_eq!(admit(&citizen, &object), PAYMENT, "already objected");
 		});

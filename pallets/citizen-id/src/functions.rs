@@ -240,7 +240,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let info = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?;
 		Self::live_citizen(citizen)?;
-		ensure!(!Credentials::<T>::contains_key(digest), Error::<T>::CredentialAlreadyAnchored);
+		ensure!(
+			!Credentials::<T>::contains_key(digest) && !RetiredDigests::<T>::contains_key(digest),
+			Error::<T>::CredentialAlreadyAnchored
+		);
 		let now = T::Time::now();
 		ensure!(valid_until.is_none_or(|until| until > now), Error::<T>::InvalidValidity);
 		// Only live credentials count: revoked ones are not, and dead ones can be reaped.
@@ -291,6 +294,8 @@ impl<T: Config> Pallet<T> {
 			|| matches!(status, None | Some(ClaimStatus::Revoked | ClaimStatus::Expired));
 		ensure!(dead, Error::<T>::CredentialStillValid);
 		Credentials::<T>::remove(digest);
+		// The digest stays retired: it can never be anchored again, so a revocation is final.
+		RetiredDigests::<T>::insert(digest, ());
 		if !credential.revoked {
 			Self::uncount_credential(credential.citizen);
 		}
@@ -334,9 +339,30 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_cancel_rebind(issuer: T::AccountId, citizen: CitizenId) -> DispatchResult {
-		ensure!(PendingRebinds::<T>::take(citizen).is_some(), Error::<T>::NoPendingRebind);
-		Self::deposit_event(Event::RebindCancelled { citizen, by: issuer });
+	/// A pending rebind that can still be enacted: its requester is still registered under
+	/// the epoch it asked in. A request whose requester was removed (void) reads as absent.
+	fn live_rebind(citizen: CitizenId) -> Option<PendingRebindOf<T>> {
+		PendingRebinds::<T>::get(citizen)
+			.filter(|p| Self::issuer_current(&p.requested_by, p.issuer_epoch))
+	}
+
+	/// `by`: `None` for the city, else the cancelling issuer.
+	pub(crate) fn do_cancel_rebind(by: Option<T::AccountId>, citizen: CitizenId) -> DispatchResult {
+		let pending = PendingRebinds::<T>::get(citizen).ok_or(Error::<T>::NoPendingRebind)?;
+		if let Some(issuer) = &by {
+			// A void request (its requester removed) may be cleared by any issuer.
+			if Self::issuer_current(&pending.requested_by, pending.issuer_epoch) {
+				ensure!(*issuer == pending.requested_by, Error::<T>::NotRequester);
+				// Cancelling an objected request would decide the objection, and would let the
+				// requester wipe it and ask again: that is for the city or another issuer.
+				ensure!(
+					pending.objection != RebindObjection::Raised,
+					Error::<T>::RequesterCannotResolve
+				);
+			}
+		}
+		PendingRebinds::<T>::remove(citizen);
+		Self::deposit_event(Event::RebindCancelled { citizen, by });
 		Ok(())
 	}
 
@@ -378,7 +404,8 @@ impl<T: Config> Pallet<T> {
 		citizen: CitizenId,
 		proceed: bool,
 	) -> DispatchResult {
-		let mut pending = PendingRebinds::<T>::get(citizen).ok_or(Error::<T>::NoPendingRebind)?;
+		ensure!(PendingRebinds::<T>::contains_key(citizen), Error::<T>::NoPendingRebind);
+		let mut pending = Self::live_rebind(citizen).ok_or(Error::<T>::RebindIssuerRemoved)?;
 		ensure!(pending.objection == RebindObjection::Raised, Error::<T>::NoObjection);
 		ensure!(by.as_ref() != Some(&pending.requested_by), Error::<T>::RequesterCannotResolve);
 		if proceed {
@@ -423,6 +450,10 @@ impl<T: Config> Pallet<T> {
 		if pending.lifts_suspension {
 			record.status = CitizenStatus::Active;
 		}
+		// The requester vouched for the new binding: should the city remove it later, the ID
+		// awaits re-confirmation like any ID that issuer registered.
+		record.registered_by = pending.requested_by.clone();
+		record.registrar_epoch = pending.issuer_epoch;
 		CitizenOf::<T>::remove(&old_account);
 		CitizenOf::<T>::insert(&pending.new_account, citizen);
 		frame_system::Pallet::<T>::inc_providers(&pending.new_account);
@@ -483,9 +514,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
 		let citizen = CitizenOf::<T>::get(&who).ok_or(Error::<T>::NotCitizen)?;
 		let mut record = Self::live_citizen(citizen)?;
-		// A stolen key must not destroy an ID that is being recovered.
-		ensure!(record.status != CitizenStatus::Suspended, Error::<T>::CitizenSuspended);
-		ensure!(!PendingRebinds::<T>::contains_key(citizen), Error::<T>::RebindPending);
+		// A stolen key must not destroy an ID that is being recovered (or waits for an issuer).
+		ensure!(!Self::reads_suspended(&record), Error::<T>::CitizenSuspended);
+		ensure!(Self::live_rebind(citizen).is_none(), Error::<T>::RebindPending);
 		// The reference must really go: refuse rather than leave it on a non-citizen.
 		frame_system::Pallet::<T>::dec_providers(&who).map_err(|_| Error::<T>::AccountInUse)?;
 		CitizenOf::<T>::remove(&who);
@@ -495,6 +526,8 @@ impl<T: Config> Pallet<T> {
 		for kind in ClaimKind::ALL {
 			Claims::<T>::remove(citizen, kind);
 		}
+		// A void request (its requester removed) goes with the ID.
+		PendingRebinds::<T>::remove(citizen);
 		Self::deposit_event(Event::CitizenDeregistered { citizen });
 		Ok(())
 	}
@@ -654,6 +687,27 @@ impl<T: Config> Pallet<T> {
 				Citizens::<T>::get(id).is_some_and(|r| r.account != pending.new_account),
 				"rebind pending to the account the citizen already uses"
 			);
+		}
+		let next_epoch = NextIssuerEpoch::<T>::get();
+		for (account, id) in CitizenOf::<T>::iter() {
+			ensure!(
+				frame_system::Pallet::<T>::providers(&account) > 0,
+				"a citizen's account has no provider reference"
+			);
+			let record = Citizens::<T>::get(id).ok_or("bound to an unknown citizen")?;
+			ensure!(
+				record.registrar_epoch < next_epoch || record.registrar_epoch == IssuerEpoch::MAX,
+				"registrar epoch never assigned"
+			);
+		}
+		for credential in Credentials::<T>::iter_values() {
+			ensure!(Citizens::<T>::contains_key(credential.citizen), "credential of no citizen");
+		}
+		for (digest, ()) in RetiredDigests::<T>::iter() {
+			ensure!(!Credentials::<T>::contains_key(digest), "retired digest anchored again");
+		}
+		for (_, (_, used)) in FreeCallsUsed::<T>::iter() {
+			ensure!(used <= T::FreeCallsPerPeriod::get(), "more free calls used than allowed");
 		}
 		for (account, ()) in DanglingProviders::<T>::iter() {
 			ensure!(

@@ -37,8 +37,11 @@
 //! - A fraudster working through one issuer cannot take an ID while its owner objects: the
 //!   requesting issuer cannot overrule the objection.
 //! - A request dies with its issuer's registration (issuer epochs, as for claims): after the
-//!   city removes a compromised issuer, none of its requests can be enacted. Any issuer may
-//!   cancel a request, and a new request may replace a dead one.
+//!   city removes a compromised issuer, none of its requests can be enacted, and a new request
+//!   may replace a dead one. Only the requester or the city may cancel a live request, and the
+//!   requester cannot cancel one its owner objected to (that would wipe the objection).
+//! - The requester vouches for the new binding: once enacted, the ID records it as its
+//!   confirming issuer, so removing that issuer later suspends the binding it vouched for.
 //! - Enacting lifts only the suspension that was in place when the rebind was requested (the
 //!   lost phone); a suspension placed after the request stays.
 //!
@@ -80,7 +83,8 @@
 //!   the kinds the issuer may attest)
 //! - [`anchor_credential`](Pallet::anchor_credential),
 //!   [`revoke_credential`](Pallet::revoke_credential)
-//! - [`request_rebind`](Pallet::request_rebind), [`cancel_rebind`](Pallet::cancel_rebind)
+//! - [`request_rebind`](Pallet::request_rebind), [`cancel_rebind`](Pallet::cancel_rebind) (its
+//!   own request; the city may cancel any)
 //! - [`confirm_citizen`](Pallet::confirm_citizen): re-confirm an ID whose registering issuer
 //!   was removed
 //!
@@ -253,6 +257,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DanglingProviders<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
 
+	/// Digests of reaped credentials: never anchored again, so a revocation stays final after
+	/// its record is reaped (32 bytes each instead of the whole record).
+	#[pallet::storage]
+	pub type RetiredDigests<T: Config> = StorageMap<_, Identity, H256, ()>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -332,8 +341,8 @@ pub mod pallet {
 			effective_at: Moment,
 			by: T::AccountId,
 		},
-		/// An issuer cancelled a pending rebind.
-		RebindCancelled { citizen: CitizenId, by: T::AccountId },
+		/// A pending rebind was cancelled by its requester, or by the city (`by` is `None`).
+		RebindCancelled { citizen: CitizenId, by: Option<T::AccountId> },
 		/// The citizen's current account objected to a pending rebind: it is paused until the
 		/// city or another issuer decides.
 		RebindObjected { citizen: CitizenId, by: T::AccountId },
@@ -419,6 +428,8 @@ pub mod pallet {
 		ObjectionOverruled,
 		/// No objection to decide.
 		NoObjection,
+		/// Only the issuer that requested a rebind (or the city) may cancel it.
+		NotRequester,
 		/// The issuer that requested the rebind cannot decide the objection to it.
 		RequesterCannotResolve,
 		/// The issuer that requested the rebind has been removed: it can never be enacted.
@@ -617,13 +628,18 @@ pub mod pallet {
 			Self::do_request_rebind(issuer, citizen, new_account)
 		}
 
-		/// Cancel a pending rebind (an issuer). The citizen's own "that was not me" button is
-		/// [`Self::object_to_rebind`].
+		/// Cancel a pending rebind: the city, or the issuer that requested it as long as the
+		/// owner has not objected (an objected request is decided by [`Self::resolve_rebind`],
+		/// never by its requester). Another issuer cannot cancel it. The citizen's own "that
+		/// was not me" button is [`Self::object_to_rebind`].
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::cancel_rebind())]
 		pub fn cancel_rebind(origin: OriginFor<T>, citizen: CitizenId) -> DispatchResult {
-			let issuer = Self::ensure_issuer(origin)?;
-			Self::do_cancel_rebind(issuer, citizen)
+			let by = match T::AdminOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(Self::ensure_issuer(origin)?),
+			};
+			Self::do_cancel_rebind(by, citizen)
 		}
 
 		/// Enact a rebind whose delay has passed and to which no objection stands. Anyone may

@@ -8,8 +8,9 @@ use super::*;
 ///   registering issuer was removed reads as suspended until another issuer re-confirms it.
 ///   Records of issuers still registered take their current epoch; records of issuers already
 ///   removed get an epoch no issuer has, so they read as awaiting re-confirmation.
-/// - A pending rebind remembers its requester's epoch (dead with its requester, as above),
-///   whether it lifts the suspension in place, and the owner's objection (none yet).
+/// - A pending rebind remembers its requester's epoch (dead with its requester, as above), the
+///   owner's objection (none yet), and that enacting it lifts no suspension (version 1 did not
+///   record whether the suspension came before or after the request, so the safe reading).
 /// - `CredentialCount` counts live (not revoked) credentials only.
 ///
 /// Every map visited is bounded by what the city testnet holds today (a few citizens); a city
@@ -65,17 +66,17 @@ pub mod v2 {
 					registered_at: old.registered_at,
 				})
 			});
-			PendingRebinds::<T>::translate::<PendingRebindV1<T::AccountId>, _>(|citizen, old| {
-				reads = reads.saturating_add(3);
+			PendingRebinds::<T>::translate::<PendingRebindV1<T::AccountId>, _>(|_, old| {
+				reads = reads.saturating_add(2);
 				writes = writes.saturating_add(1);
-				let suspended = Citizens::<T>::get(citizen)
-					.is_some_and(|record| record.status == CitizenStatus::Suspended);
 				Some(PendingRebind {
 					issuer_epoch: epoch_of::<T>(&old.requested_by),
 					new_account: old.new_account,
 					requested_by: old.requested_by,
 					effective_at: old.effective_at,
-					lifts_suspension: suspended,
+					// Version 1 did not record whether the suspension came before or after the
+					// request: the safe reading is that enacting lifts none.
+					lifts_suspension: false,
 					objection: RebindObjection::None,
 				})
 			});

@@ -194,3 +194,24 @@ fn deregistering_is_refused_while_something_else_relies_on_the_account() {
 		assert_eq!(System::providers(&ALICE), 0);
 	});
 }
+
+#[test]
+fn a_void_rebind_request_does_not_hold_the_id() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			vec![ClaimKind::Resident]
+		));
+		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
+		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::RebindPending);
+		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
+		assert_noop!(
+			CitizenIds::resolve_rebind(RuntimeOrigin::root(), alice, true),
+			Error::<Test>::RebindIssuerRemoved
+		);
+		assert_ok!(CitizenIds::deregister(signed(ALICE)));
+		assert_eq!(PendingRebinds::<Test>::get(alice), None);
+	});
+}

@@ -157,6 +157,11 @@ fn dead_credentials_can_be_reaped_by_anyone_and_live_ones_cannot() {
 		assert_ok!(CitizenIds::reap_credential(signed(MALLORY), digest(1)));
 		assert_eq!(last_event(), Event::CredentialReaped { digest: digest(1) });
 		assert!(CitizenIds::credential_verdict(digest(1)).is_none());
+		// A revocation is final: the reaped digest can never be anchored again.
+		assert_noop!(
+			CitizenIds::anchor_credential(signed(OFFICE), alice, digest(1), None),
+			Error::<Test>::CredentialAlreadyAnchored
+		);
 		assert_eq!(CredentialCount::<Test>::get(alice), 2);
 		// Expired: reaped, and its place comes back.
 		advance(DAY);

@@ -26,6 +26,7 @@ fn v1_records_migrate_to_v2() {
 		] {
 			unhashed::put(&Citizens::<Test>::hashed_key_for(id), &record);
 			CitizenOf::<Test>::insert(record.account, id);
+			System::inc_providers(&record.account);
 			Commitments::<Test>::insert(record.commitment, id);
 		}
 		NextCitizenId::<Test>::put(2);
@@ -62,7 +63,7 @@ fn v1_records_migrate_to_v2() {
 		// Bob's registering issuer is gone: he awaits re-confirmation.
 		assert_eq!(CitizenIds::citizen_of(&BOB), None);
 		let pending = PendingRebinds::<Test>::get(0).expect("decodes as v2");
-		assert!(pending.lifts_suspension, "Alice was suspended when it was requested");
+		assert!(!pending.lifts_suspension, "v1 cannot tell when the suspension came: keep it");
 		assert_eq!(pending.objection, RebindObjection::None);
 		assert_eq!(pending.issuer_epoch, Issuers::<Test>::get(OFFICE).unwrap().epoch);
 		assert_eq!(CredentialCount::<Test>::get(1), 0);

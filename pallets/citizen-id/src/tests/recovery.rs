@@ -45,7 +45,7 @@ fn lost_phone_recovery_moves_the_id_after_the_delay() {
 }
 
 #[test]
-fn an_issuer_can_cancel_during_the_delay_and_the_old_key_cannot() {
+fn the_requester_or_the_city_can_cancel_and_nobody_else() {
 	run(|| {
 		let alice = register(ALICE, 1);
 		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));
@@ -53,18 +53,66 @@ fn an_issuer_can_cancel_during_the_delay_and_the_old_key_cannot() {
 		// The old key (perhaps a thief's) cannot simply cancel: it may only object.
 		assert_noop!(CitizenIds::cancel_rebind(signed(ALICE), alice), Error::<Test>::NotIssuer);
 		assert_noop!(CitizenIds::cancel_rebind(signed(MALLORY), alice), Error::<Test>::NotIssuer);
-		assert_ok!(CitizenIds::cancel_rebind(signed(BANK), alice));
-		assert_eq!(last_event(), Event::RebindCancelled { citizen: alice, by: BANK });
+		// A rogue issuer cannot cancel another issuer's recovery.
+		assert_noop!(CitizenIds::cancel_rebind(signed(BANK), alice), Error::<Test>::NotRequester);
+		assert_ok!(CitizenIds::cancel_rebind(signed(OFFICE), alice));
+		assert_eq!(last_event(), Event::RebindCancelled { citizen: alice, by: Some(OFFICE) });
 		assert_eq!(PendingRebinds::<Test>::get(alice), None);
 		assert_noop!(
-			CitizenIds::cancel_rebind(signed(BANK), alice),
+			CitizenIds::cancel_rebind(signed(OFFICE), alice),
 			Error::<Test>::NoPendingRebind
 		);
+		// The city may cancel any request.
+		assert_ok!(CitizenIds::request_rebind(signed(BANK), alice, ALICE_NEW_PHONE));
+		assert_ok!(CitizenIds::cancel_rebind(RuntimeOrigin::root(), alice));
+		assert_eq!(last_event(), Event::RebindCancelled { citizen: alice, by: None });
 		advance(RECOVERY_DELAY);
 		assert_noop!(
 			CitizenIds::enact_rebind(signed(ALICE), alice),
 			Error::<Test>::NoPendingRebind
 		);
+	});
+}
+
+#[test]
+fn the_requester_cannot_wipe_an_objection_by_cancelling_and_asking_again() {
+	run(|| {
+		let alice = register(ALICE, 1);
+		assert_ok!(CitizenIds::request_rebind(signed(OFFICE), alice, MALLORY));
+		assert_ok!(CitizenIds::object_to_rebind(signed(ALICE), alice));
+		assert_noop!(
+			CitizenIds::cancel_rebind(signed(OFFICE), alice),
+			Error::<Test>::RequesterCannotResolve
+		);
+		assert_noop!(
+			CitizenIds::request_rebind(signed(OFFICE), alice, MALLORY),
+			Error::<Test>::RebindAlreadyPending
+		);
+		// The city can still drop it.
+		assert_ok!(CitizenIds::cancel_rebind(RuntimeOrigin::root(), alice));
+	});
+}
+
+#[test]
+fn a_rebind_is_vouched_for_by_its_requester() {
+	run(|| {
+		// A compromised issuer moves Alice's ID; nobody objects in time.
+		let alice = register(ALICE, 1);
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			vec![ClaimKind::Resident]
+		));
+		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
+		advance(RECOVERY_DELAY);
+		assert_ok!(CitizenIds::enact_rebind(signed(MALLORY), alice));
+		assert_eq!(CitizenIds::citizen_of(&MALLORY), Some(alice));
+		// The city removes the issuer: the binding it vouched for no longer stands.
+		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
+		assert_eq!(CitizenIds::citizen_of(&MALLORY), None);
+		assert!(CitizenIds::citizen_view(alice).unwrap().awaiting_reconfirmation);
+		// Nor can the fraudster destroy the ID now.
+		assert_noop!(CitizenIds::deregister(signed(MALLORY)), Error::<Test>::CitizenSuspended);
 	});
 }
 
