@@ -11,7 +11,7 @@
 //! one slot. Under load the chain's clock therefore runs ahead of the wall clock, one slot per
 //! extra block; tests use that to let time-based rules (expiry, recovery delays) pass quickly.
 
-use crate::service::{FullClient, FullPool};
+use crate::types::{FullBackend, FullClient, FullPool};
 use citizen_runtime::opaque::Block;
 use codec::Decode;
 use futures::{future::BoxFuture, FutureExt, StreamExt};
@@ -58,7 +58,7 @@ pub fn start(
 	client: Arc<FullClient>,
 	pool: Arc<FullPool>,
 	proposer_factory: sc_basic_authorship::ProposerFactory<FullPool, FullClient>,
-	select_chain: sc_consensus::LongestChain<sc_service::TFullBackend<Block>, Block>,
+	select_chain: sc_consensus::LongestChain<FullBackend, Block>,
 	rpc_commands: futures::channel::mpsc::Receiver<EngineCommand<Hash>>,
 ) -> Result<BoxFuture<'static, ()>, ServiceError> {
 	let slot_ms = sc_consensus_aura::slot_duration(&*client)?.as_millis();
@@ -102,7 +102,7 @@ const POOL_CATCH_UP: Duration = Duration::from_secs(2);
 const WATCHERS_CATCH_UP: Duration = Duration::from_millis(150);
 
 /// Finalises every new best block once the transaction pool has processed it and its watchers
-/// have had time to send `InBlock`. Run it on a blocking task: it sleeps its thread.
+/// have had time to send `InBlock`. Waiting is asynchronous: no thread sleeps.
 pub async fn finalize_sealed_blocks(client: Arc<FullClient>, pool: Arc<FullPool>) {
 	let mut imported = client.import_notification_stream();
 	while let Some(block) = imported.next().await {
@@ -112,7 +112,7 @@ pub async fn finalize_sealed_blocks(client: Arc<FullClient>, pool: Arc<FullPool>
 			continue;
 		}
 		let _ready = pool.ready_at_with_timeout(block.hash, POOL_CATCH_UP).await;
-		std::thread::sleep(WATCHERS_CATCH_UP);
+		futures_timer::Delay::new(WATCHERS_CATCH_UP).await;
 		if let Err(e) = client.finalize_block(block.hash, None, true) {
 			log::debug!(target: "dev-seal", "finalising {}: {e}", block.hash);
 		}

@@ -10,6 +10,7 @@ mod command;
 mod dev_seal;
 mod rpc;
 mod service;
+mod types;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -20,19 +20,8 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 use std::{sync::Arc, time::Duration};
 
-/// The opaque block the node handles.
-pub type OpaqueBlock = Block;
-/// Its hash.
-pub type OpaqueHash = <Block as sp_runtime::traits::Block>::Hash;
-
-pub(crate) type FullClient = sc_service::TFullClient<
-	Block,
-	RuntimeApi,
-	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
->;
-type FullBackend = sc_service::TFullBackend<Block>;
-type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
-pub(crate) type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
+use crate::types::{aura_inherent_data, FullBackend, FullClient, FullPool, FullSelectChain};
+pub use crate::types::{OpaqueBlock, OpaqueHash};
 
 /// How often (in blocks) GRANDPA justifications are imported and generated.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
@@ -125,12 +114,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 						parent_hash,
 					)?;
 					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
+					Ok(aura_inherent_data(timestamp, slot_duration))
 				}
 			},
 			spawner: &task_manager.spawn_essential_handle(),
@@ -290,7 +274,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, OpaqueHash>>(
 			seal_commands,
 		)?;
 		task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, sealing);
-		task_manager.spawn_essential_handle().spawn_blocking(
+		task_manager.spawn_essential_handle().spawn(
 			"dev-finality",
 			None,
 			dev_seal::finalize_sealed_blocks(client.clone(), transaction_pool.clone()),
@@ -309,12 +293,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, OpaqueHash>>(
 				proposer_factory,
 				create_inherent_data_providers: move |_, ()| async move {
 					let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-					let slot =
-						sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-							*timestamp,
-							slot_duration,
-						);
-					Ok((slot, timestamp))
+					Ok(aura_inherent_data(timestamp, slot_duration))
 				},
 				force_authoring,
 				backoff_authoring_blocks: Option::<()>::None,

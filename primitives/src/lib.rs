@@ -5,8 +5,13 @@
 //!
 //! - [`CitizenRegistry`]: who is a citizen, under which account, and which claims they hold.
 //!   Implemented by `pallet-citizen-id`.
-//! - [`VoucherLedger`]: purpose-bound vouchers a citizen holds under a program. Implemented by
+//! - [`VoucherLedger`]: purpose-bound vouchers a citizen holds under a program, and holds on
+//!   them for bookings. Implemented by `pallet-policy-funds`.
+//! - [`ServicePrograms`]: a service pallet opens and funds a program of its own. Implemented by
 //!   `pallet-policy-funds`.
+//! - [`EnsureCitizen`]: the origin of a citizen's own calls, `(account, citizen)`.
+//! - [`PublicServiceCall`]: a pallet's calls declare which are a citizen's own public-service
+//!   calls, fee-free under the citizen's allowance.
 //!
 //! Benefits are keyed by [`CitizenId`], never by account, so that when a citizen's key is
 //! rebound after a lost phone everything they hold follows them.
@@ -14,9 +19,15 @@
 //! Test doubles for both traits live in [`testing`] (with the `std` feature).
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	dispatch::RawOrigin, traits::EnsureOrigin, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
+};
 use scale_info::TypeInfo;
-use sp_core::H256;
+use sp_core::{Get, H256};
 use sp_runtime::{DispatchError, DispatchResult};
 
 #[cfg(feature = "std")]
@@ -38,6 +49,77 @@ pub type ProgramId = u32;
 
 /// Time on chain: milliseconds since the Unix epoch, as kept by `pallet-timestamp`.
 pub type Moment = u64;
+
+/// One day of chain time (ms).
+pub const DAY: Moment = 24 * 60 * 60 * 1000;
+
+/// A hold on a citizen's voucher (a booking), numbered per program.
+pub type HoldId = u32;
+
+/// A name a citizen reads, in Korean and English (UTF-8, at most `S` bytes each): program
+/// names, merchant categories, zones, facilities, offers.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(S))]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(bound = ""))]
+pub struct LocalizedName<S: Get<u32>> {
+	/// 한국어.
+	pub ko: BoundedVec<u8, S>,
+	/// English.
+	pub en: BoundedVec<u8, S>,
+}
+
+impl<S: Get<u32>> LocalizedName<S> {
+	/// Both names, if each fits `S` bytes.
+	pub fn new(ko: &[u8], en: &[u8]) -> Option<Self> {
+		Some(Self { ko: ko.to_vec().try_into().ok()?, en: en.to_vec().try_into().ok()? })
+	}
+
+	/// Both names, cut to `S` bytes (for migrating names that were a single string).
+	pub fn truncate_from(ko: alloc::vec::Vec<u8>, en: alloc::vec::Vec<u8>) -> Self {
+		Self { ko: BoundedVec::truncate_from(ko), en: BoundedVec::truncate_from(en) }
+	}
+}
+
+/// Who owns a benefit program: the city (citizens apply to it) or a service pallet, by its
+/// `PalletId` bytes (it credits, holds and takes back through [`VoucherLedger`]; nobody applies).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum ProgramOwner {
+	/// The city: created by `CityOrigin`, citizens apply.
+	City,
+	/// A service pallet (multi-child points, the youth pass ...).
+	Service([u8; 8]),
+}
+
+impl ProgramOwner {
+	/// The owner a pallet with `id` is.
+	pub fn service(id: frame_support::PalletId) -> Self {
+		Self::Service(id.0)
+	}
+}
 
 /// The kinds of claim an issuer can attest about a citizen.
 ///
@@ -172,10 +254,14 @@ pub trait CitizenRegistry<AccountId> {
 	fn has_valid_claim(citizen: CitizenId, kind: ClaimKind) -> bool {
 		Self::valid_claim(citizen, kind).is_some()
 	}
+}
 
+/// Benchmarks make citizens through this (implemented by `pallet-citizen-id` and the test
+/// double); without the `runtime-benchmarks` feature it asks nothing of anyone.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkCitizens<AccountId> {
 	/// Register `account` as a citizen holding `claims`, each attested by a different issuer,
-	/// valid until `valid_until` (benchmarks and tests only).
-	#[cfg(feature = "runtime-benchmarks")]
+	/// valid until `valid_until`.
 	fn benchmark_citizen(
 		account: &AccountId,
 		claims: &[ClaimValue],
@@ -183,14 +269,83 @@ pub trait CitizenRegistry<AccountId> {
 	) -> Result<CitizenId, DispatchError>;
 }
 
+/// Benchmarks make citizens through this; without the `runtime-benchmarks` feature it asks
+/// nothing of anyone.
+#[cfg(not(feature = "runtime-benchmarks"))]
+pub trait BenchmarkCitizens<AccountId> {}
+#[cfg(not(feature = "runtime-benchmarks"))]
+impl<AccountId, T> BenchmarkCitizens<AccountId> for T {}
+
+/// The origin of a citizen's own calls: a signed account bound to an *active* citizen (not
+/// suspended, not awaiting re-confirmation, not deregistered). Succeeds with
+/// `(account, citizen)`, so a service pallet never looks an account up itself.
+pub struct EnsureCitizen<Registry, AccountId>(core::marker::PhantomData<(Registry, AccountId)>);
+
+impl<O, Registry, AccountId> EnsureOrigin<O> for EnsureCitizen<Registry, AccountId>
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
+	Registry: CitizenRegistry<AccountId> + BenchmarkCitizens<AccountId>,
+	AccountId: Decode,
+{
+	type Success = (AccountId, CitizenId);
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(RawOrigin::Signed(who)) => match Registry::citizen_of(&who) {
+				Some(citizen) => Ok((who, citizen)),
+				None => Err(O::from(RawOrigin::Signed(who))),
+			},
+			Ok(other) => Err(O::from(other)),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		let who =
+			AccountId::decode(&mut sp_runtime::traits::TrailingZeroInput::new(b"citizen-origin"))
+				.map_err(|_| ())?;
+		Registry::benchmark_citizen(&who, &[], Moment::MAX).map_err(|_| ())?;
+		Ok(O::from(RawOrigin::Signed(who)))
+	}
+}
+
+/// How the fee of a citizen's own public-service call is waived.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PublicService {
+	/// A call of an active citizen: free under the citizen's daily allowance.
+	Citizen,
+	/// The owner's objection to a rebind of `CitizenId`: free also while the ID is suspended,
+	/// outside the allowance (the citizen-id pallet says when it may be made).
+	OwnerObjection(CitizenId),
+}
+
+/// Implemented by each pallet's `Call`: which of its calls are a citizen's own public-service
+/// calls. The runtime's fee extension asks the call, so a new service pallet declares its
+/// fee-free calls where they live.
+pub trait PublicServiceCall {
+	/// `Some` for a citizen's own public-service call.
+	fn public_service(&self) -> Option<PublicService>;
+}
+
 /// The money seam: purpose-bound vouchers a citizen holds under a program.
 ///
 /// A voucher is a citizen's claim on a program's budget, spendable only where the program
-/// allows. Implementations keep the invariant *program account balance = free budget +
-/// outstanding vouchers*.
+/// allows. Part of a voucher can be *held* for a merchant (a booking): a release gives it back
+/// to the voucher, a settlement pays the merchant. Implementations keep the invariant *program
+/// account balance = free budget + outstanding vouchers + held*.
+///
+/// Only a program's owner ([`ProgramOwner`]) credits, holds, releases, settles and takes back;
+/// spending is the citizen's own act, under the program's merchant rules.
 pub trait VoucherLedger<AccountId, Balance> {
-	/// Credit `amount` to `citizen`'s voucher under `program`, taken from its free budget.
-	fn credit(program: ProgramId, citizen: CitizenId, amount: Balance) -> DispatchResult;
+	/// Credit `amount` to `citizen`'s voucher under `program`, taken from its free budget. A
+	/// citizen's first credit counts them as served, as a grant does.
+	fn credit(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+		amount: Balance,
+	) -> DispatchResult;
 
 	/// Pay `merchant` `amount` out of `citizen`'s voucher under `program`; the merchant is paid
 	/// at once.
@@ -201,12 +356,73 @@ pub trait VoucherLedger<AccountId, Balance> {
 		amount: Balance,
 	) -> DispatchResult;
 
+	/// Set `amount` of `citizen`'s voucher aside for `merchant` (a booking).
+	fn hold(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+		merchant: &AccountId,
+		amount: Balance,
+	) -> Result<HoldId, DispatchError>;
+
+	/// Give a hold back to the citizen's voucher (a cancellation); after the program's
+	/// spending window it goes back to the free budget instead.
+	fn release(owner: ProgramOwner, program: ProgramId, hold: HoldId) -> DispatchResult;
+
+	/// Pay a hold to its merchant (the booking took place).
+	fn settle(owner: ProgramOwner, program: ProgramId, hold: HoldId) -> DispatchResult;
+
 	/// Return what is left of `citizen`'s voucher under `program` to the free budget. Returns
 	/// the amount returned.
-	fn expire(program: ProgramId, citizen: CitizenId) -> Result<Balance, DispatchError>;
+	fn expire(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+	) -> Result<Balance, DispatchError>;
 
-	/// What `citizen` can still spend under `program`.
+	/// What `citizen` can still spend under `program` (holds excluded).
 	fn balance(program: ProgramId, citizen: CitizenId) -> Balance;
+
+	/// A hold: the citizen, the merchant and the amount.
+	fn held(program: ProgramId, hold: HoldId) -> Option<(CitizenId, AccountId, Balance)>;
+}
+
+/// What a service pallet asks for when it opens a program of its own. Vectors are checked
+/// against the implementation's bounds.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ProgramSpec {
+	/// The name citizens read, Korean then English.
+	pub name: (alloc::vec::Vec<u8>, alloc::vec::Vec<u8>),
+	/// When its vouchers expire: what is unspent then returns to the free budget.
+	pub spend_until: Moment,
+	/// Merchant categories where its vouchers can be spent; empty means every category.
+	pub allowed_categories: alloc::vec::Vec<MerchantCategory>,
+	/// Categories excluded even when allowed (e.g. cram schools).
+	pub excluded_categories: alloc::vec::Vec<MerchantCategory>,
+}
+
+/// Service pallets open and fund programs of their own through this, never through another
+/// pallet's dispatchables.
+pub trait ServicePrograms<AccountId, Balance> {
+	/// Open a program owned by `owner`, funded with `budget` from `funder` (the city's
+	/// treasury account, say). Nobody can apply to it; only `owner` credits it.
+	fn open_program(
+		owner: ProgramOwner,
+		spec: ProgramSpec,
+		funder: &AccountId,
+		budget: Balance,
+	) -> Result<ProgramId, DispatchError>;
+
+	/// Put `amount` more from `funder` into `owner`'s program.
+	fn fund_program(
+		owner: ProgramOwner,
+		program: ProgramId,
+		funder: &AccountId,
+		amount: Balance,
+	) -> DispatchResult;
+
+	/// The program's free budget.
+	fn free_budget(program: ProgramId) -> Balance;
 }
 
 /// Lets benchmarks move the clock (the runtime sets `pallet-timestamp`'s `Now`).

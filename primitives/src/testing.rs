@@ -1,4 +1,7 @@
-//! Test doubles for the cross-pallet traits, so each pallet can be unit-tested alone.
+//! Test doubles for the cross-pallet traits, so each pallet can be unit-tested alone, and the
+//! traits' contracts as conformance suites ([`registry_conformance`], [`ledger_conformance`])
+//! that run against the doubles here and against the real pallets in their own tests, so a
+//! double cannot drift from the pallet it stands for.
 //!
 //! State is thread-local: every `#[test]` runs on its own thread and starts empty.
 
@@ -11,6 +14,18 @@ thread_local! {
 	static CLAIMS: RefCell<BTreeMap<(CitizenId, ClaimKind), (ClaimValue, Moment)>> = const { RefCell::new(BTreeMap::new()) };
 	static VOUCHERS: RefCell<BTreeMap<(ProgramId, CitizenId), u128>> = const { RefCell::new(BTreeMap::new()) };
 	static PAID: RefCell<BTreeMap<u64, u128>> = const { RefCell::new(BTreeMap::new()) };
+	static DEREGISTERED: RefCell<alloc::collections::BTreeSet<CitizenId>> = const { RefCell::new(alloc::collections::BTreeSet::new()) };
+	static PROGRAMS: RefCell<BTreeMap<ProgramId, (ProgramOwner, u128, Moment)>> = const { RefCell::new(BTreeMap::new()) };
+	static HOLDS: RefCell<BTreeMap<(ProgramId, HoldId), (CitizenId, u64, u128)>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Moments the tests of every pallet start from.
+pub mod epochs {
+	use crate::Moment;
+	/// 2026-01-01 00:00 UTC.
+	pub const JAN_1_2026: Moment = 1_767_225_600_000;
+	/// 2026-05-22 00:00 UTC: multi-child education points open for applications.
+	pub const MAY_22_2026: Moment = 1_779_408_000_000;
 }
 
 /// A clock tests can set: implements `frame_support::traits::Time` and `UnixTime`.
@@ -61,6 +76,11 @@ impl MockCitizenRegistry {
 			}
 		});
 	}
+	/// `citizen` gives up the ID: no account, no claims.
+	pub fn deregister(citizen: CitizenId) {
+		CITIZENS.with(|c| c.borrow_mut().remove(&citizen));
+		DEREGISTERED.with(|d| d.borrow_mut().insert(citizen));
+	}
 	/// Move `citizen` to a new account (as a recovery would).
 	pub fn rebind(citizen: CitizenId, account: u64) {
 		CITIZENS.with(|c| {
@@ -104,7 +124,10 @@ impl CitizenRegistry<u64> for MockCitizenRegistry {
 			})
 		})
 	}
-	#[cfg(feature = "runtime-benchmarks")]
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkCitizens<u64> for MockCitizenRegistry {
 	fn benchmark_citizen(
 		account: &u64,
 		claims: &[ClaimValue],
@@ -119,8 +142,9 @@ impl CitizenRegistry<u64> for MockCitizenRegistry {
 	}
 }
 
-/// A voucher ledger that records credits and spends in memory, over `u64` accounts and
-/// `u128` balances. `paid(merchant)` tells what a merchant received.
+/// A voucher ledger that records credits, spends and holds in memory, over `u64` accounts
+/// and `u128` balances. `paid(merchant)` tells what a merchant received. A program must be
+/// opened with [`MockVoucherLedger::open`] (owner, budget, spend-until) before it is credited.
 pub struct MockVoucherLedger;
 
 impl MockVoucherLedger {
@@ -128,10 +152,51 @@ impl MockVoucherLedger {
 	pub fn paid(merchant: u64) -> u128 {
 		PAID.with(|p| p.borrow().get(&merchant).copied().unwrap_or(0))
 	}
+	/// Open `program` owned by `owner` with `budget`, spendable until `spend_until`.
+	pub fn open(program: ProgramId, owner: ProgramOwner, budget: u128, spend_until: Moment) {
+		PROGRAMS.with(|p| p.borrow_mut().insert(program, (owner, budget, spend_until)));
+	}
+	/// The free budget of `program`.
+	pub fn free(program: ProgramId) -> u128 {
+		PROGRAMS.with(|p| p.borrow().get(&program).map(|e| e.1).unwrap_or(0))
+	}
+	fn owned(owner: ProgramOwner, program: ProgramId) -> DispatchResult {
+		match PROGRAMS.with(|p| p.borrow().get(&program).map(|e| e.0)) {
+			None => Err(DispatchError::Other("unknown program")),
+			Some(o) if o != owner => Err(DispatchError::Other("not the program's owner")),
+			Some(_) => Ok(()),
+		}
+	}
+	fn live(program: ProgramId) -> bool {
+		let now = <MockTime as frame_support::traits::Time>::now();
+		PROGRAMS.with(|p| p.borrow().get(&program).is_some_and(|e| now < e.2))
+	}
+	fn add_free(program: ProgramId, amount: u128) {
+		PROGRAMS.with(|p| {
+			if let Some(e) = p.borrow_mut().get_mut(&program) {
+				e.1 = e.1.saturating_add(amount);
+			}
+		});
+	}
 }
 
 impl VoucherLedger<u64, u128> for MockVoucherLedger {
-	fn credit(program: ProgramId, citizen: CitizenId, amount: u128) -> DispatchResult {
+	fn credit(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+		amount: u128,
+	) -> DispatchResult {
+		Self::owned(owner, program)?;
+		if !Self::live(program) {
+			return Err(DispatchError::Other("program expired"));
+		}
+		PROGRAMS.with(|p| {
+			let mut p = p.borrow_mut();
+			let e = p.get_mut(&program).ok_or(DispatchError::Other("unknown program"))?;
+			e.1 = e.1.checked_sub(amount).ok_or(DispatchError::Other("budget exhausted"))?;
+			Ok::<(), DispatchError>(())
+		})?;
 		VOUCHERS.with(|v| {
 			let mut v = v.borrow_mut();
 			let entry = v.entry((program, citizen)).or_default();
@@ -145,6 +210,9 @@ impl VoucherLedger<u64, u128> for MockVoucherLedger {
 		merchant: &u64,
 		amount: u128,
 	) -> DispatchResult {
+		if !Self::live(program) {
+			return Err(DispatchError::Other("program expired"));
+		}
 		VOUCHERS.with(|v| {
 			let mut v = v.borrow_mut();
 			let entry = v.get_mut(&(program, citizen)).ok_or(DispatchError::Other("no voucher"))?;
@@ -155,10 +223,272 @@ impl VoucherLedger<u64, u128> for MockVoucherLedger {
 		PAID.with(|p| *p.borrow_mut().entry(*merchant).or_default() += amount);
 		Ok(())
 	}
-	fn expire(program: ProgramId, citizen: CitizenId) -> Result<u128, DispatchError> {
-		Ok(VOUCHERS.with(|v| v.borrow_mut().remove(&(program, citizen)).unwrap_or(0)))
+	fn hold(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+		merchant: &u64,
+		amount: u128,
+	) -> Result<HoldId, DispatchError> {
+		Self::owned(owner, program)?;
+		if !Self::live(program) {
+			return Err(DispatchError::Other("program expired"));
+		}
+		VOUCHERS.with(|v| {
+			let mut v = v.borrow_mut();
+			let entry = v.get_mut(&(program, citizen)).ok_or(DispatchError::Other("no voucher"))?;
+			*entry =
+				entry.checked_sub(amount).ok_or(DispatchError::Other("insufficient voucher"))?;
+			Ok::<(), DispatchError>(())
+		})?;
+		Ok(HOLDS.with(|h| {
+			let mut h = h.borrow_mut();
+			let id = h.keys().filter(|(p, _)| *p == program).count() as HoldId;
+			h.insert((program, id), (citizen, *merchant, amount));
+			id
+		}))
+	}
+	fn release(owner: ProgramOwner, program: ProgramId, hold: HoldId) -> DispatchResult {
+		Self::owned(owner, program)?;
+		let (citizen, _, amount) = HOLDS
+			.with(|h| h.borrow_mut().remove(&(program, hold)))
+			.ok_or(DispatchError::Other("unknown hold"))?;
+		if Self::live(program) {
+			VOUCHERS.with(|v| *v.borrow_mut().entry((program, citizen)).or_default() += amount);
+		} else {
+			Self::add_free(program, amount);
+		}
+		Ok(())
+	}
+	fn settle(owner: ProgramOwner, program: ProgramId, hold: HoldId) -> DispatchResult {
+		Self::owned(owner, program)?;
+		let (_, merchant, amount) = HOLDS
+			.with(|h| h.borrow_mut().remove(&(program, hold)))
+			.ok_or(DispatchError::Other("unknown hold"))?;
+		PAID.with(|p| *p.borrow_mut().entry(merchant).or_default() += amount);
+		Ok(())
+	}
+	fn expire(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+	) -> Result<u128, DispatchError> {
+		Self::owned(owner, program)?;
+		let amount = VOUCHERS.with(|v| v.borrow_mut().remove(&(program, citizen)).unwrap_or(0));
+		Self::add_free(program, amount);
+		Ok(amount)
 	}
 	fn balance(program: ProgramId, citizen: CitizenId) -> u128 {
+		if !Self::live(program) {
+			return 0;
+		}
 		VOUCHERS.with(|v| v.borrow().get(&(program, citizen)).copied().unwrap_or(0))
+	}
+	fn held(program: ProgramId, hold: HoldId) -> Option<(CitizenId, u64, u128)> {
+		HOLDS.with(|h| h.borrow().get(&(program, hold)).copied())
+	}
+}
+
+/// What [`registry_conformance`] needs to drive a registry: the double or the real pallet.
+/// Accounts are `u64`, as in every mock runtime here.
+pub trait RegistryHarness {
+	/// The registry under test.
+	type Registry: CitizenRegistry<u64>;
+	/// Register a citizen acting through `account`; returns its id.
+	fn register(account: u64) -> CitizenId;
+	/// Suspend (`true`) or resume an ID.
+	fn set_suspended(citizen: CitizenId, suspended: bool);
+	/// The citizen gives up the ID.
+	fn deregister(citizen: CitizenId);
+	/// Move the ID to `account` (a completed recovery).
+	fn rebind(citizen: CitizenId, account: u64);
+	/// Attest `claim`, valid from now until `valid_until`.
+	fn attest(citizen: CitizenId, claim: ClaimValue, valid_until: Moment);
+	/// Move the clock forward.
+	fn advance(by: Moment);
+	/// The current time.
+	fn now() -> Moment;
+}
+
+/// The [`CitizenRegistry`] contract. Run it in a fresh state.
+pub fn registry_conformance<H: RegistryHarness>() {
+	type R<H> = <H as RegistryHarness>::Registry;
+	let resident = ClaimValue::Resident { zone: 7, since: 0 };
+	let alice = H::register(1_001);
+	let bob = H::register(1_002);
+	assert_ne!(alice, bob, "ids are distinct");
+	// An active citizen: found by account and by id, claims valid in their window.
+	assert_eq!(R::<H>::citizen_of(&1_001), Some(alice));
+	assert_eq!(R::<H>::account_of(alice), Some(1_001));
+	assert!(R::<H>::is_active(alice));
+	assert_eq!(R::<H>::citizen_of(&1_999), None, "an unknown account is no citizen");
+	assert!(!R::<H>::has_valid_claim(alice, ClaimKind::Resident));
+	H::attest(alice, resident.clone(), H::now().saturating_add(10 * DAY));
+	let claim = R::<H>::valid_claim(alice, ClaimKind::Resident).expect("valid claim");
+	assert_eq!(claim.value, resident);
+	assert_eq!(claim.valid_until, H::now().saturating_add(10 * DAY));
+	assert!(!R::<H>::has_valid_claim(alice, ClaimKind::YouthAgeBand), "only what was attested");
+	// Suspended: still bound to its account, but no citizen for services, no valid claims.
+	H::set_suspended(alice, true);
+	assert_eq!(R::<H>::citizen_of(&1_001), None);
+	assert_eq!(R::<H>::account_of(alice), Some(1_001), "the binding stays while suspended");
+	assert!(!R::<H>::is_active(alice));
+	assert!(!R::<H>::has_valid_claim(alice, ClaimKind::Resident));
+	H::set_suspended(alice, false);
+	assert!(R::<H>::has_valid_claim(alice, ClaimKind::Resident));
+	// Expiry needs no transaction.
+	H::advance(10 * DAY);
+	assert!(!R::<H>::has_valid_claim(alice, ClaimKind::Resident), "expired at valid_until");
+	// A rebind moves the ID; benefits keyed by the id follow it.
+	H::rebind(alice, 1_003);
+	assert_eq!(R::<H>::citizen_of(&1_003), Some(alice));
+	assert_eq!(R::<H>::citizen_of(&1_001), None);
+	assert_eq!(R::<H>::account_of(alice), Some(1_003));
+	// Deregistered: no account, no citizen, no claims.
+	H::attest(bob, resident, H::now().saturating_add(DAY));
+	H::deregister(bob);
+	assert_eq!(R::<H>::citizen_of(&1_002), None);
+	assert_eq!(R::<H>::account_of(bob), None);
+	assert!(!R::<H>::is_active(bob));
+	assert!(!R::<H>::has_valid_claim(bob, ClaimKind::Resident));
+}
+
+/// A test harness over the double itself.
+pub struct MockRegistryHarness;
+
+impl RegistryHarness for MockRegistryHarness {
+	type Registry = MockCitizenRegistry;
+	fn register(account: u64) -> CitizenId {
+		let id = CITIZENS.with(|c| c.borrow().keys().max().map_or(0, |m| m + 1));
+		let id = id.max(DEREGISTERED.with(|d| d.borrow().iter().max().map_or(0, |m| m + 1)));
+		MockCitizenRegistry::add_citizen(id, account);
+		id
+	}
+	fn set_suspended(citizen: CitizenId, suspended: bool) {
+		MockCitizenRegistry::set_active(citizen, !suspended)
+	}
+	fn deregister(citizen: CitizenId) {
+		MockCitizenRegistry::deregister(citizen);
+		for kind in ClaimKind::ALL {
+			MockCitizenRegistry::remove_claim(citizen, kind);
+		}
+	}
+	fn rebind(citizen: CitizenId, account: u64) {
+		MockCitizenRegistry::rebind(citizen, account)
+	}
+	fn attest(citizen: CitizenId, claim: ClaimValue, valid_until: Moment) {
+		MockCitizenRegistry::add_claim(citizen, claim, valid_until)
+	}
+	fn advance(by: Moment) {
+		MockTime::advance(by)
+	}
+	fn now() -> Moment {
+		<MockTime as frame_support::traits::Time>::now()
+	}
+}
+
+/// What [`ledger_conformance`] needs to drive a ledger: the double or the real pallet.
+pub trait LedgerHarness {
+	/// The ledger under test.
+	type Ledger: VoucherLedger<u64, u128>;
+	/// A program owned by `owner` with `budget` of free money, spendable for `days` days,
+	/// where `merchant` may take its vouchers. Returns its id.
+	fn program(owner: ProgramOwner, budget: u128, days: u64, merchant: u64) -> ProgramId;
+	/// A citizen who may spend (active); returns its id.
+	fn citizen(account: u64) -> CitizenId;
+	/// What `merchant` holds of the local currency (what it was paid).
+	fn paid(merchant: u64) -> u128;
+	/// Move the clock forward.
+	fn advance(by: Moment);
+}
+
+/// The [`VoucherLedger`] contract. Run it in a fresh state.
+pub fn ledger_conformance<H: LedgerHarness>() {
+	type L<H> = <H as LedgerHarness>::Ledger;
+	let owner = ProgramOwner::Service(*b"py/tests");
+	let stranger = ProgramOwner::Service(*b"py/other");
+	let merchant = 2_001;
+	let program = H::program(owner, 1_000, 10, merchant);
+	let alice = H::citizen(2_002);
+	// Only the owner credits; the budget bounds it.
+	assert!(L::<H>::credit(stranger, program, alice, 100).is_err());
+	assert!(L::<H>::credit(ProgramOwner::City, program, alice, 100).is_err());
+	assert!(L::<H>::credit(owner, program, alice, 1_001).is_err(), "more than the budget");
+	assert_eq!(L::<H>::balance(program, alice), 0);
+	assert!(L::<H>::credit(owner, program, alice, 300).is_ok());
+	assert_eq!(L::<H>::balance(program, alice), 300);
+	// Spending pays the merchant at once; no more than the voucher holds.
+	let before = H::paid(merchant);
+	assert!(L::<H>::spend(program, alice, &merchant, 301).is_err());
+	assert!(L::<H>::spend(program, alice, &merchant, 50).is_ok());
+	assert_eq!(H::paid(merchant) - before, 50);
+	assert_eq!(L::<H>::balance(program, alice), 250);
+	// A hold sets part aside; a release gives it back; a settlement pays the merchant.
+	assert!(L::<H>::hold(stranger, program, alice, &merchant, 10).is_err());
+	assert!(L::<H>::hold(owner, program, alice, &merchant, 251).is_err());
+	let hold = L::<H>::hold(owner, program, alice, &merchant, 100).expect("hold");
+	assert_eq!(L::<H>::balance(program, alice), 150);
+	assert_eq!(L::<H>::held(program, hold), Some((alice, merchant, 100)));
+	assert!(L::<H>::release(stranger, program, hold).is_err());
+	assert!(L::<H>::release(owner, program, hold).is_ok());
+	assert_eq!(L::<H>::balance(program, alice), 250);
+	assert_eq!(L::<H>::held(program, hold), None);
+	assert!(L::<H>::release(owner, program, hold).is_err(), "released once");
+	let hold = L::<H>::hold(owner, program, alice, &merchant, 70).expect("hold");
+	let before = H::paid(merchant);
+	assert!(L::<H>::settle(stranger, program, hold).is_err());
+	assert!(L::<H>::settle(owner, program, hold).is_ok());
+	assert_eq!(H::paid(merchant) - before, 70);
+	assert!(L::<H>::settle(owner, program, hold).is_err(), "settled once");
+	assert_eq!(L::<H>::balance(program, alice), 180);
+	// Taking back: only the owner; returns what is left.
+	assert!(L::<H>::expire(stranger, program, alice).is_err());
+	assert_eq!(L::<H>::expire(owner, program, alice).ok(), Some(180));
+	assert_eq!(L::<H>::balance(program, alice), 0);
+	// After the spending window nothing can be spent, and a hold released goes to the budget.
+	assert!(L::<H>::credit(owner, program, alice, 100).is_ok());
+	let hold = L::<H>::hold(owner, program, alice, &merchant, 40).expect("hold");
+	H::advance(10 * DAY);
+	assert_eq!(L::<H>::balance(program, alice), 0);
+	assert!(L::<H>::spend(program, alice, &merchant, 1).is_err());
+	assert!(L::<H>::credit(owner, program, alice, 1).is_err());
+	assert!(L::<H>::release(owner, program, hold).is_ok());
+	assert_eq!(L::<H>::balance(program, alice), 0);
+}
+
+/// A test harness over the double itself.
+pub struct MockLedgerHarness;
+
+impl LedgerHarness for MockLedgerHarness {
+	type Ledger = MockVoucherLedger;
+	fn program(owner: ProgramOwner, budget: u128, days: u64, _merchant: u64) -> ProgramId {
+		let id = PROGRAMS.with(|p| p.borrow().len() as ProgramId);
+		let now = <MockTime as frame_support::traits::Time>::now();
+		MockVoucherLedger::open(id, owner, budget, now.saturating_add(days * DAY));
+		id
+	}
+	fn citizen(account: u64) -> CitizenId {
+		MockRegistryHarness::register(account)
+	}
+	fn paid(merchant: u64) -> u128 {
+		MockVoucherLedger::paid(merchant)
+	}
+	fn advance(by: Moment) {
+		MockTime::advance(by)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_registry_double_keeps_the_contract() {
+		registry_conformance::<MockRegistryHarness>();
+	}
+
+	#[test]
+	fn the_ledger_double_keeps_the_contract() {
+		ledger_conformance::<MockLedgerHarness>();
 	}
 }

@@ -10,8 +10,8 @@
 //!
 //! A transaction is free when all of these hold; otherwise the usual fee applies:
 //!
-//! 1. its call is a citizen's own public-service call ([`public_service`]) — not wrapped in a
-//!    batch, proxy or sudo;
+//! 1. its call is a citizen's own public-service call, as the pallet that owns the call declares
+//!    ([`PublicServiceCall`]) — not wrapped in a batch, proxy or sudo;
 //! 2. its signer acts for an active citizen (for an objection to a rebind: the account the ID is
 //!    bound to, also while the ID is suspended — the owner's "that was not me" button);
 //! 3. its encoded length is at most [`MAX_FREE_LENGTH`] bytes, so a free call cannot carry a
@@ -37,7 +37,7 @@
 //! transaction's nonce is the account's, so the slot is 0 and the rule is the allowance itself.
 
 use crate::{CitizenId, Runtime, RuntimeCall};
-use citizen_primitives::CitizenRegistry;
+use citizen_primitives::{CitizenRegistry, PublicService, PublicServiceCall};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{dispatch::DispatchResult, pallet_prelude::TransactionSource, weights::Weight};
 use frame_system::{CheckNonce, CheckWeight};
@@ -84,26 +84,16 @@ impl core::fmt::Debug for NonceWeightAndFee {
 	}
 }
 
-/// Which kind of public-service call this is, if any.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum PublicService {
-	/// A call of an active citizen: applying for and spending benefits, leaving.
-	Citizen,
-	/// The owner's objection to a rebind of `citizen`: free also while the ID is suspended.
-	Objection(citizen_primitives::CitizenId),
-}
-
-/// The citizen's own public-service calls.
-pub fn public_service(call: &RuntimeCall) -> Option<PublicService> {
-	use pallet_citizen_id::Call as Id;
-	use pallet_policy_funds::Call as Funds;
-	match call {
-		RuntimeCall::PolicyFunds(Funds::apply { .. } | Funds::spend { .. })
-		| RuntimeCall::CitizenId(Id::deregister {}) => Some(PublicService::Citizen),
-		RuntimeCall::CitizenId(Id::object_to_rebind { citizen }) => {
-			Some(PublicService::Objection(*citizen))
+/// Each service pallet declares its citizens' public-service calls on its own `Call`
+/// ([`PublicServiceCall`]); the runtime only names the pallets. A new service pallet adds its
+/// line here.
+impl PublicServiceCall for RuntimeCall {
+	fn public_service(&self) -> Option<PublicService> {
+		match self {
+			RuntimeCall::CitizenId(call) => call.public_service(),
+			RuntimeCall::PolicyFunds(call) => call.public_service(),
+			_ => None,
 		}
-		_ => None,
 	}
 }
 
@@ -128,12 +118,12 @@ pub fn free_for(
 	}
 	// The signer's transactions ahead of this one.
 	let ahead = nonce.saturating_sub(frame_system::Pallet::<Runtime>::account_nonce(who));
-	match public_service(call)? {
+	match call.public_service()? {
 		PublicService::Citizen => {
 			let citizen = <CitizenId as CitizenRegistry<crate::AccountId>>::citizen_of(who)?;
 			(ahead < CitizenId::free_calls_left(citizen)).then_some(Free::Counted(citizen))
 		}
-		PublicService::Objection(citizen) => {
+		PublicService::OwnerObjection(citizen) => {
 			(ahead == 0 && CitizenId::may_object(who, citizen)).then_some(Free::Objection)
 		}
 	}
@@ -181,7 +171,7 @@ impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
 			.weight(call)
 			.saturating_add(self.weight.weight(call))
 			.saturating_add(self.fee.weight(call));
-		if public_service(call).is_none() {
+		if call.public_service().is_none() {
 			return base;
 		}
 		// The allowance of a public-service call: the citizen lookup (account binding, record,

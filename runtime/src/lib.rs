@@ -74,8 +74,8 @@ pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
-/// A day in milliseconds, the unit of on-chain time.
-pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+/// A day in milliseconds (on-chain time is in milliseconds).
+pub const DAY_MS: u64 = citizen_primitives::DAY;
 
 /// Types the node needs without knowing the runtime's extrinsic format.
 pub mod opaque {
@@ -133,7 +133,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations run on the next runtime upgrade. Each is guarded by its pallet's storage version,
 /// so it runs once and is a no-op on a chain created with the new code.
-type Migrations = (pallet_citizen_id::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_citizen_id::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_policy_funds::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -7,6 +7,7 @@ use crate::{
 use citizen_primitives::ClaimKind;
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
+use pallet_citizen_id::claim_kinds;
 use sp_core::Pair;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{BuildStorage, DispatchError};
@@ -103,7 +104,7 @@ fn city_testnet_keys_derive_from_their_paths() {
 fn register_issuer_call(issuer: &AccountId) -> RuntimeCall {
 	RuntimeCall::CitizenId(pallet_citizen_id::Call::register_issuer {
 		issuer: issuer.clone().into(),
-		kinds: vec![ClaimKind::Resident],
+		kinds: claim_kinds([ClaimKind::Resident]),
 	})
 }
 
@@ -118,7 +119,7 @@ fn register_citizen_via(
 	assert_ok!(CitizenId::register_issuer(
 		RuntimeOrigin::root(),
 		issuer.clone().into(),
-		vec![ClaimKind::Resident]
+		claim_kinds([ClaimKind::Resident])
 	));
 	assert_ok!(CitizenId::register_citizen(
 		RuntimeOrigin::signed(issuer.clone()),
@@ -192,7 +193,7 @@ fn an_ordinary_account_is_not_the_city_but_sudo_is() {
 			CitizenId::register_issuer(
 				RuntimeOrigin::signed(Sr25519Keyring::Bob.to_account_id()),
 				issuer.clone().into(),
-				vec![ClaimKind::Resident]
+				claim_kinds([ClaimKind::Resident])
 			),
 			DispatchError::BadOrigin
 		);
@@ -208,11 +209,11 @@ mod policy_funds_flow {
 	//! The whole flow with the real citizen ID, assets and policy funds pallets.
 	use super::*;
 	use crate::{PolicyFunds, ProgramTerms};
-	use frame_support::{traits::Hooks, weights::Weight, BoundedVec};
-	use pallet_policy_funds::{ApprovalMode, GrantScope};
+	use frame_support::{traits::Hooks, weights::Weight, BoundedBTreeSet, BoundedVec};
+	use pallet_policy_funds::{ApprovalMode, GrantScope, LocalizedName};
 
 	const DAY: u64 = crate::DAY_MS;
-	const NOW: u64 = 1_779_408_000_000;
+	const NOW: u64 = citizen_primitives::testing::epochs::MAY_22_2026;
 	const BOOKS: u32 = 1;
 	const CRAM: u32 = 2;
 	const GRANT: u128 = 300_000;
@@ -227,11 +228,27 @@ mod policy_funds_flow {
 		Assets::balance(LOCAL_CURRENCY_ID, who)
 	}
 
-	/// Program account balance = free budget + outstanding vouchers, and both pallets' own
-	/// invariants hold.
+	/// A name in Korean and English.
+	fn name<S: frame_support::traits::Get<u32>>(ko: &str, en: &str) -> LocalizedName<S> {
+		LocalizedName::new(ko.as_bytes(), en.as_bytes()).expect("fits MaxNameLength")
+	}
+
+	/// A set of claim kinds or categories.
+	fn set<V: Ord, S: frame_support::traits::Get<u32>>(
+		items: impl IntoIterator<Item = V>,
+	) -> BoundedBTreeSet<V, S> {
+		BoundedBTreeSet::try_from(items.into_iter().collect::<std::collections::BTreeSet<_>>())
+			.expect("within the bound")
+	}
+
+	/// Program account balance = free budget + outstanding vouchers + holds, and both
+	/// pallets' own invariants hold.
 	fn invariants(program: u32) {
 		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
-		assert_eq!(dbw(&PolicyFunds::program_account(program)), report.free + report.outstanding);
+		assert_eq!(
+			dbw(&PolicyFunds::program_account(program)),
+			report.free + report.outstanding + report.held
+		);
 		PolicyFunds::do_try_state().unwrap();
 		CitizenId::do_try_state().unwrap();
 	}
@@ -253,30 +270,22 @@ mod policy_funds_flow {
 			NOW - DAY,
 			NOW + 365 * DAY
 		));
-		assert_ok!(PolicyFunds::add_category(
-			root(),
-			BOOKS,
-			BoundedVec::truncate_from(b"Books".to_vec())
-		));
-		assert_ok!(PolicyFunds::add_category(
-			root(),
-			CRAM,
-			BoundedVec::truncate_from(b"Cram".to_vec())
-		));
+		assert_ok!(PolicyFunds::add_category(root(), BOOKS, name("서점", "Books")));
+		assert_ok!(PolicyFunds::add_category(root(), CRAM, name("학원", "Cram schools")));
 		assert_ok!(PolicyFunds::register_merchant(root(), bookshop.clone().into(), BOOKS, 7));
 		assert_ok!(PolicyFunds::register_merchant(root(), cram.clone().into(), CRAM, 7));
 		let terms: ProgramTerms = pallet_policy_funds::ProgramTerms {
-			name: BoundedVec::truncate_from(b"Education points".to_vec()),
+			name: name("교육 포인트", "Education points"),
 			amount_per_grant: GRANT,
-			required_claims: BoundedVec::truncate_from(vec![ClaimKind::Resident]),
+			required_claims: set([ClaimKind::Resident]),
 			min_residence: 90 * DAY,
 			apply_from: NOW,
 			apply_until: NOW + 10 * DAY,
 			spend_until: NOW + 20 * DAY,
 			approval: ApprovalMode::Automatic,
 			scope: GrantScope::PerCitizen,
-			allowed_categories: BoundedVec::truncate_from(vec![BOOKS]),
-			excluded_categories: BoundedVec::new(),
+			allowed_categories: set([BOOKS]),
+			excluded_categories: BoundedBTreeSet::new(),
 		};
 		assert_ok!(PolicyFunds::create_program(root(), terms, BoundedVec::new()));
 		assert_ok!(PolicyFunds::fund(signed(&alice()), 0, 1_000_000));
@@ -367,7 +376,7 @@ mod fees {
 		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	};
 
-	const NOW: u64 = 1_779_408_000_000;
+	const NOW: u64 = citizen_primitives::testing::epochs::MAY_22_2026;
 
 	fn apply_call() -> RuntimeCall {
 		RuntimeCall::PolicyFunds(pallet_policy_funds::Call::apply { program: 0 })
@@ -558,7 +567,7 @@ mod fees {
 			assert_ok!(CitizenId::register_issuer(
 				RuntimeOrigin::root(),
 				dave.clone().into(),
-				vec![ClaimKind::Resident]
+				claim_kinds([ClaimKind::Resident])
 			));
 			assert_ok!(CitizenId::confirm_citizen(RuntimeOrigin::signed(dave), 0));
 			assert_ok!(admit(&citizen, &apply_call()));

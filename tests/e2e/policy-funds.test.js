@@ -44,8 +44,8 @@ const rpc = async (method, params) => {
 
 test('the city sets up merchants and a resident citizen', async () => {
   await sudo(api.tx.utility.batchAll([
-    api.tx.policyFunds.addCategory(BOOKS, 'Bookstores'),
-    api.tx.policyFunds.addCategory(CRAM, 'Cram schools'),
+    api.tx.policyFunds.addCategory(BOOKS, { ko: '서점', en: 'Bookstores' }),
+    api.tx.policyFunds.addCategory(CRAM, { ko: '학원', en: 'Cram schools' }),
     api.tx.policyFunds.registerMerchant(bookshop.address, BOOKS, 7),
     api.tx.policyFunds.registerMerchant(cramSchool.address, CRAM, 7),
     api.tx.citizenId.registerIssuer(a.charlie.address, ['Resident']),
@@ -54,6 +54,10 @@ test('the city sets up merchants and a resident citizen', async () => {
   const id = events.find((e) => api.events.citizenId.CitizenRegistered.is(e)).data.citizen;
   const t = await now();
   await submitOk(api, api.tx.citizenId.issueClaim(id, { Resident: { zone: 7, since: t - 200 * 86_400_000 } }, t - 1000, t + 365 * 86_400_000), a.charlie);
+  // Category names are bilingual.
+  const books = (await api.query.policyFunds.categories(BOOKS)).unwrap();
+  assert.equal(books.ko.toUtf8(), '서점');
+  assert.equal(books.en.toUtf8(), 'Bookstores');
   // The citizen holds no native token at all: applying and spending are free for citizens.
   assert.equal((await api.query.system.account(citizen.address)).data.free.toBigInt(), 0n);
 });
@@ -62,7 +66,7 @@ test('the city creates and funds a program', async () => {
   const t = await now();
   spendUntil = t + 3 * 60_000;
   const terms = {
-    name: 'Education points',
+    name: { ko: '교육 포인트', en: 'Education points' },
     amountPerGrant: GRANT,
     requiredClaims: ['Resident'],
     minResidence: 90 * 86_400_000,
@@ -75,11 +79,20 @@ test('the city creates and funds a program', async () => {
     excludedCategories: [],
   };
   const events = await sudo(api.tx.policyFunds.createProgram(terms, [a.dave.address]));
-  programId = events.find((e) => api.events.policyFunds.ProgramCreated.is(e)).data.program.toNumber();
+  const created = events.find((e) => api.events.policyFunds.ProgramCreated.is(e)).data;
+  programId = created.program.toNumber();
+  assert.equal(created.owner.isCity, true, 'a program the city creates is the city\'s');
+  const program = (await api.query.policyFunds.programs(programId)).unwrap();
+  assert.equal(program.terms.name.ko.toUtf8(), '교육 포인트');
+  assert.equal(program.terms.name.en.toUtf8(), 'Education points');
+  // Required claims and categories are sets (arrays on the wire).
+  assert.equal(program.terms.requiredClaims.size, 1);
+  assert.equal([...program.terms.requiredClaims][0].isResident, true);
   await submitOk(api, api.tx.policyFunds.fund(programId, 1_000_000), a.alice);
   const report = await rpc('funds_programReport', [programId]);
   assert.equal(BigInt(report.funded), 1_000_000n);
   assert.equal(BigInt(report.free), 1_000_000n);
+  assert.equal(BigInt(report.held), 0n);
 });
 
 test('a registered resident applies and gets the voucher, paying no fee', async () => {
@@ -144,6 +157,7 @@ test('after expiry the rest is back in the budget and the report adds up', async
   assert.equal(n('spent'), 45_000n);
   assert.equal(n('returned'), GRANT - 45_000n);
   assert.equal(n('free'), 1_000_000n - 45_000n);
+  assert.equal(n('held'), 0n);
   assert.equal(n('free') + n('spent'), n('funded'));
   assert.equal(report.citizensServed, 1);
   assert.deepEqual(report.spendByCategory.map(([c, v]) => [c, BigInt(v)]), [[BOOKS, 45_000n]]);

@@ -1,14 +1,13 @@
 //! Benchmarks: each call on its most expensive path.
 
 use super::*;
-use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Time};
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::traits::StaticLookup;
 
-const DAY: Moment = 24 * 60 * 60 * 1000;
+use citizen_primitives::DAY;
 
 fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
 	T::Lookup::unlookup(who.clone())
@@ -23,8 +22,8 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 /// An issuer allowed every kind.
 fn issuer<T: Config>(n: u32) -> T::AccountId {
 	let issuer: T::AccountId = account("issuer", n, 0);
-	let kinds = Pallet::<T>::checked_kinds(ClaimKind::ALL.to_vec()).expect("distinct kinds");
-	Pallet::<T>::do_register_issuer(issuer.clone(), kinds).expect("new issuer");
+	Pallet::<T>::do_register_issuer(issuer.clone(), claim_kinds(ClaimKind::ALL))
+		.expect("new issuer");
 	issuer
 }
 
@@ -66,7 +65,7 @@ mod benchmarks {
 	fn register_issuer() {
 		let issuer: T::AccountId = account("new-issuer", 0, 0);
 		#[extrinsic_call]
-		_(admin::<T>() as T::RuntimeOrigin, lookup::<T>(&issuer), ClaimKind::ALL.to_vec());
+		_(admin::<T>() as T::RuntimeOrigin, lookup::<T>(&issuer), claim_kinds(ClaimKind::ALL));
 		assert!(Issuers::<T>::contains_key(&issuer));
 	}
 
@@ -74,7 +73,11 @@ mod benchmarks {
 	fn update_issuer() {
 		let issuer = issuer::<T>(0);
 		#[extrinsic_call]
-		_(admin::<T>() as T::RuntimeOrigin, lookup::<T>(&issuer), vec![ClaimKind::Resident]);
+		_(
+			admin::<T>() as T::RuntimeOrigin,
+			lookup::<T>(&issuer),
+			claim_kinds([ClaimKind::Resident]),
+		);
 		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.kinds.len()), Some(1));
 	}
 

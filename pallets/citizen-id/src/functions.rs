@@ -29,16 +29,20 @@ impl<T: Config> Pallet<T> {
 		Ok(info)
 	}
 
-	/// `kinds` as a bounded set, refusing duplicates.
-	pub(crate) fn checked_kinds(
-		mut kinds: alloc::vec::Vec<ClaimKind>,
-	) -> Result<ClaimKinds, DispatchError> {
-		let len = kinds.len();
-		kinds.sort();
-		kinds.dedup();
-		ensure!(kinds.len() == len, Error::<T>::DuplicateClaimKind);
-		// Every distinct kind fits, so this cannot fail once duplicates are out.
-		ClaimKinds::try_from(kinds).map_err(|_| Error::<T>::DuplicateClaimKind.into())
+	/// Take the next id from `counter`, moving it on: the one place ids are handed out.
+	fn next_id<N: sp_runtime::traits::CheckedAdd + sp_runtime::traits::One + Copy>(
+		counter: &mut N,
+	) -> Result<N, DispatchError> {
+		let id = *counter;
+		*counter = id.checked_add(&N::one()).ok_or(sp_runtime::ArithmeticError::Overflow)?;
+		Ok(id)
+	}
+
+	pub(crate) fn do_set_recovery_delay(delay: Moment) -> DispatchResult {
+		ensure!(delay <= T::MaxRecoveryDelay::get(), Error::<T>::RecoveryDelayTooLong);
+		RecoveryDelay::<T>::put(delay);
+		Self::deposit_event(Event::RecoveryDelaySet { delay });
+		Ok(())
 	}
 
 	/// Whether the issuer `issuer` is still registered under `epoch`.
@@ -68,9 +72,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_register_issuer(issuer: T::AccountId, kinds: ClaimKinds) -> DispatchResult {
 		ensure!(!Issuers::<T>::contains_key(&issuer), Error::<T>::IssuerAlreadyRegistered);
-		let epoch = NextIssuerEpoch::<T>::get();
-		let next = epoch.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		NextIssuerEpoch::<T>::put(next);
+		let epoch = NextIssuerEpoch::<T>::try_mutate(Self::next_id)?;
 		Issuers::<T>::insert(&issuer, IssuerInfo { kinds: kinds.clone(), epoch });
 		Self::deposit_event(Event::IssuerRegistered { issuer, kinds, epoch });
 		Ok(())
@@ -103,9 +105,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::AlreadyRegistered);
 		ensure!(!CitizenOf::<T>::contains_key(&account), Error::<T>::AccountAlreadyCitizen);
 		let registrar_epoch = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?.epoch;
-		let citizen = NextCitizenId::<T>::get();
-		let next = citizen.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		NextCitizenId::<T>::put(next);
+		let citizen = NextCitizenId::<T>::try_mutate(Self::next_id)?;
 		Commitments::<T>::insert(commitment, citizen);
 		CitizenOf::<T>::insert(&account, citizen);
 		// The ID keeps the account alive: a citizen holding nothing can still transact.

@@ -25,8 +25,10 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 			ValidClaim { value: claim.value, issuer: claim.issuer, valid_until: claim.valid_until }
 		})
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> citizen_primitives::BenchmarkCitizens<T::AccountId> for Pallet<T> {
 	fn benchmark_citizen(
 		account: &T::AccountId,
 		claims: &[ClaimValue],
@@ -39,8 +41,7 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 		let issuer_n = |n: u32| -> Result<T::AccountId, sp_runtime::DispatchError> {
 			let issuer: T::AccountId = frame_benchmarking::account("benchmark-issuer", n, 0);
 			if !Issuers::<T>::contains_key(&issuer) {
-				let kinds = Self::checked_kinds(ClaimKind::ALL.to_vec())?;
-				Self::do_register_issuer(issuer.clone(), kinds)?;
+				Self::do_register_issuer(issuer.clone(), claim_kinds(ClaimKind::ALL))?;
 			}
 			Ok(issuer)
 		};
@@ -51,5 +52,18 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 			Self::do_issue_claim(issuer_n(n)?, citizen, claim.clone(), 0, valid_until)?;
 		}
 		Ok(citizen)
+	}
+}
+
+/// The citizen's own public-service calls of this pallet: leaving (an active citizen, under
+/// the allowance) and objecting to a rebind of one's ID (also while suspended, outside it).
+impl<T: Config> citizen_primitives::PublicServiceCall for Call<T> {
+	fn public_service(&self) -> Option<citizen_primitives::PublicService> {
+		use citizen_primitives::PublicService;
+		match self {
+			Call::deregister {} => Some(PublicService::Citizen),
+			Call::object_to_rebind { citizen } => Some(PublicService::OwnerObjection(*citizen)),
+			_ => None,
+		}
 	}
 }

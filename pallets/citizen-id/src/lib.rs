@@ -282,9 +282,7 @@ pub mod pallet {
 			);
 			RecoveryDelay::<T>::put(self.recovery_delay);
 			for (issuer, kinds) in &self.issuers {
-				let kinds = Pallet::<T>::checked_kinds(kinds.clone())
-					.expect("genesis issuer kinds must be distinct");
-				Pallet::<T>::do_register_issuer(issuer.clone(), kinds)
+				Pallet::<T>::do_register_issuer(issuer.clone(), claim_kinds(kinds.iter().copied()))
 					.expect("genesis issuers must be distinct");
 			}
 		}
@@ -370,8 +368,6 @@ pub mod pallet {
 		IssuerAlreadyRegistered,
 		/// The account is not a registered issuer.
 		NotIssuer,
-		/// A claim kind was listed twice.
-		DuplicateClaimKind,
 		/// The issuer may not attest or manage claims of this kind.
 		ClaimKindNotAllowed,
 		/// The recovery delay is above `MaxRecoveryDelay`.
@@ -447,8 +443,6 @@ pub mod pallet {
 		CredentialStillValid,
 		/// The account carries no dangling provider reference.
 		NoDanglingProvider,
-		/// A counter reached its limit.
-		Overflow,
 		/// The citizen has used every fee-free call of this period.
 		NoFreeCallsLeft,
 	}
@@ -469,11 +463,11 @@ pub mod pallet {
 		pub fn register_issuer(
 			origin: OriginFor<T>,
 			issuer: AccountIdLookupOf<T>,
-			kinds: alloc::vec::Vec<ClaimKind>,
+			kinds: ClaimKinds,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let issuer = T::Lookup::lookup(issuer)?;
-			Self::do_register_issuer(issuer, Self::checked_kinds(kinds)?)
+			Self::do_register_issuer(issuer, kinds)
 		}
 
 		/// Change the claim kinds `issuer` may attest. Claims it already attested are kept.
@@ -482,11 +476,11 @@ pub mod pallet {
 		pub fn update_issuer(
 			origin: OriginFor<T>,
 			issuer: AccountIdLookupOf<T>,
-			kinds: alloc::vec::Vec<ClaimKind>,
+			kinds: ClaimKinds,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let issuer = T::Lookup::lookup(issuer)?;
-			Self::do_update_issuer(issuer, Self::checked_kinds(kinds)?)
+			Self::do_update_issuer(issuer, kinds)
 		}
 
 		/// Remove `issuer`. Everything it attested reads as suspended from now on, until
@@ -505,10 +499,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_recovery_delay())]
 		pub fn set_recovery_delay(origin: OriginFor<T>, delay: Moment) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(delay <= T::MaxRecoveryDelay::get(), Error::<T>::RecoveryDelayTooLong);
-			RecoveryDelay::<T>::put(delay);
-			Self::deposit_event(Event::RecoveryDelaySet { delay });
-			Ok(())
+			Self::do_set_recovery_delay(delay)
 		}
 
 		/// Register a citizen acting through `account`, identified by the salted `commitment`

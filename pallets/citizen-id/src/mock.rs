@@ -35,9 +35,9 @@ impl pallet_citizen_id::Config for Test {
 	type WeightInfo = ();
 }
 
-pub const DAY: Moment = 24 * 60 * 60 * 1000;
+pub use citizen_primitives::DAY;
 /// Genesis time of the test chain: 2026-01-01.
-pub const START: Moment = 1_767_225_600_000;
+pub const START: Moment = citizen_primitives::testing::epochs::JAN_1_2026;
 pub const RECOVERY_DELAY: Moment = DAY;
 
 /// The city's district office: may attest every kind.

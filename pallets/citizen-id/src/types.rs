@@ -3,7 +3,7 @@
 
 use citizen_primitives::{ClaimKind, ClaimStatus, ClaimValue, Commitment, Moment, ZoneId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use frame_support::{pallet_prelude::ConstU32, BoundedBTreeSet};
 use scale_info::TypeInfo;
 
 /// Every registration of an issuer gets a fresh epoch. A claim or credential remembers the
@@ -11,8 +11,19 @@ use scale_info::TypeInfo;
 /// suspends what it attested without touching a single stored claim.
 pub type IssuerEpoch = u32;
 
-/// The claim kinds an issuer may attest. There are few kinds, so this is tiny.
-pub type ClaimKinds = BoundedVec<ClaimKind, ConstU32<{ ClaimKind::ALL.len() as u32 }>>;
+/// The claim kinds an issuer may attest: a set, so a kind cannot be listed twice. There are few
+/// kinds, so this is tiny. (It encodes like the list version 1 stored.)
+pub type ClaimKinds = BoundedBTreeSet<ClaimKind, ConstU32<{ ClaimKind::ALL.len() as u32 }>>;
+
+/// `kinds` as a set; repeats collapse. Every distinct kind fits.
+pub fn claim_kinds(kinds: impl IntoIterator<Item = ClaimKind>) -> ClaimKinds {
+	let mut set = ClaimKinds::new();
+	for kind in kinds {
+		// Cannot fail: the bound is the number of kinds there are.
+		let _ = set.try_insert(kind);
+	}
+	set
+}
 
 /// A registered issuer: a district office, the partner bank, an agency.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]

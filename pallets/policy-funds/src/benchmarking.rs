@@ -2,16 +2,14 @@
 
 use super::*;
 use alloc::vec;
-use citizen_primitives::ClaimValue;
+use citizen_primitives::{ClaimValue, DAY};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible, fungible::Mutate, EnsureOrigin, Get, Hooks, Time},
-	BoundedVec,
+	BoundedBTreeSet, BoundedVec,
 };
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Bounded, StaticLookup, Zero};
-
-const DAY: Moment = 24 * 60 * 60 * 1000;
 
 fn admin<T: Config>() -> T::RuntimeOrigin {
 	T::AdminOrigin::try_successful_origin().expect("admin origin for benchmarks")
@@ -36,36 +34,49 @@ fn balance<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
 	<T::Currency as fungible::Inspect<T::AccountId>>::balance(who)
 }
 
+/// The longest name, in both languages.
+fn longest_name<T: Config>() -> NameOf<T> {
+	let bytes = vec![b'x'; T::MaxNameLength::get() as usize];
+	LocalizedName::truncate_from(bytes.clone(), bytes)
+}
+
+/// Category `category`, with the longest name.
+fn category<T: Config>(category: MerchantCategory) {
+	Categories::<T>::insert(category, longest_name::<T>());
+}
+
 /// A merchant of category 1 whose account does not exist yet (the payment creates it).
 fn merchant<T: Config>() -> T::AccountId {
 	let merchant: T::AccountId = account("merchant", 0, 0);
 	if !Categories::<T>::contains_key(1) {
-		Categories::<T>::insert(1, CategoryNameOf::<T>::default());
+		category::<T>(1);
 	}
 	Pallet::<T>::do_register_merchant(merchant.clone(), 1, 1).expect("new merchant");
 	merchant
 }
 
-/// The claims a program may require, at most `MaxRequiredClaims`; `MultiChildHousehold` first
-/// so a per-household program stays valid under a smaller bound.
-fn required_claims<T: Config>() -> BoundedVec<ClaimKind, T::MaxRequiredClaims> {
-	BoundedVec::truncate_from(vec![
-		ClaimKind::MultiChildHousehold,
-		ClaimKind::Resident,
-		ClaimKind::YouthAgeBand,
-	])
+/// The first `S` of `items`, as a set.
+fn first<V: Ord, S: Get<u32>>(items: impl IntoIterator<Item = V>) -> BoundedBTreeSet<V, S> {
+	let set: alloc::collections::BTreeSet<V> = items.into_iter().take(S::get() as usize).collect();
+	BoundedBTreeSet::try_from(set).unwrap_or_default()
+}
+
+/// The claims a program may require, at most `MaxRequiredClaims`; `MultiChildHousehold` taken
+/// first so a per-household program stays valid under a smaller bound.
+fn required_claims<T: Config>() -> BoundedBTreeSet<ClaimKind, T::MaxRequiredClaims> {
+	first([ClaimKind::MultiChildHousehold, ClaimKind::Resident, ClaimKind::YouthAgeBand])
 }
 
 /// Worst-case terms: every bound filled (`MaxRequiredClaims` claims, residence among them,
 /// whose length is always checked), manual or automatic, per household.
 fn terms<T: Config>(approval: ApprovalMode) -> ProgramTermsOf<T> {
 	let now = T::Time::now();
-	let categories: vec::Vec<MerchantCategory> = (1..=T::MaxCategoriesPerProgram::get()).collect();
-	for category in &categories {
-		Categories::<T>::insert(category, CategoryNameOf::<T>::default());
+	let categories = 1..=T::MaxCategoriesPerProgram::get();
+	for id in categories.clone() {
+		category::<T>(id);
 	}
 	ProgramTerms {
-		name: BoundedVec::truncate_from(vec![b'x'; T::MaxNameLength::get() as usize]),
+		name: longest_name::<T>(),
 		amount_per_grant: grant::<T>(),
 		required_claims: required_claims::<T>(),
 		min_residence: 0,
@@ -74,8 +85,8 @@ fn terms<T: Config>(approval: ApprovalMode) -> ProgramTermsOf<T> {
 		spend_until: now.saturating_add(20 * DAY),
 		approval,
 		scope: GrantScope::PerHousehold,
-		allowed_categories: BoundedVec::truncate_from(categories),
-		excluded_categories: BoundedVec::new(),
+		allowed_categories: first(categories),
+		excluded_categories: BoundedBTreeSet::new(),
 	}
 }
 
@@ -90,8 +101,12 @@ fn officers<T: Config>() -> (T::AccountId, BoundedVec<T::AccountId, T::MaxOffice
 fn fill_queue<T: Config>() {
 	let (_, officers) = officers::<T>();
 	for _ in 1..T::MaxLivePrograms::get() {
-		Pallet::<T>::do_create_program(terms::<T>(ApprovalMode::Manual), officers.clone())
-			.expect("room");
+		Pallet::<T>::do_create_program(
+			ProgramOwner::City,
+			terms::<T>(ApprovalMode::Manual),
+			officers.clone(),
+		)
+		.expect("room");
 	}
 }
 
@@ -102,7 +117,8 @@ fn program_with<T: Config>(
 ) -> (ProgramId, T::AccountId) {
 	let (officer, officers) = officers::<T>();
 	let program =
-		Pallet::<T>::do_create_program(terms::<T>(approval), officers).expect("valid terms");
+		Pallet::<T>::do_create_program(ProgramOwner::City, terms::<T>(approval), officers)
+			.expect("valid terms");
 	if !budget.is_zero() {
 		let funder = funded::<T>("funder");
 		Pallet::<T>::do_fund(funder, program, budget).expect("funded");
@@ -117,14 +133,16 @@ fn program<T: Config>(approval: ApprovalMode) -> (ProgramId, T::AccountId) {
 
 /// A citizen holding every claim the benchmark programs require.
 ///
-/// Each claim comes from a different issuer (`CitizenRegistry::benchmark_citizen` attests
+/// Each claim comes from a different issuer (`BenchmarkCitizens::benchmark_citizen` attests
 /// them so), so checking them reads one issuer record per claim: the worst case of `apply`.
+/// The account is signed in as the citizen: `CitizenOrigin` accepts an active citizen's
+/// signed account (`EnsureCitizen`).
 fn citizen<T: Config>(n: u32) -> (CitizenId, T::AccountId) {
 	let who: T::AccountId = account("citizen", n, 0);
 	let until = T::Time::now().saturating_add(365 * DAY);
 	let household =
 		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&n.to_le_bytes());
-	let id = T::Citizens::benchmark_citizen(
+	let id = <T::Citizens as BenchmarkCitizens<T::AccountId>>::benchmark_citizen(
 		&who,
 		&[
 			ClaimValue::Resident { zone: 1, since: 0 },
@@ -141,7 +159,7 @@ fn citizen<T: Config>(n: u32) -> (CitizenId, T::AccountId) {
 fn voucher_holder<T: Config>() -> (ProgramId, T::AccountId, CitizenId, T::AccountId) {
 	let (program, officer) = program::<T>(ApprovalMode::Automatic);
 	let (id, who) = citizen::<T>(0);
-	Pallet::<T>::do_apply(who.clone(), program).expect("eligible");
+	Pallet::<T>::do_apply(id, program).expect("eligible");
 	(program, officer, id, who)
 }
 
@@ -167,7 +185,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn add_category() {
-		let name = BoundedVec::truncate_from(vec![b'x'; T::MaxNameLength::get() as usize]);
+		let name = longest_name::<T>();
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, 7, name);
 		assert!(Categories::<T>::contains_key(7));
@@ -175,7 +193,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_category() {
-		Categories::<T>::insert(7, CategoryNameOf::<T>::default());
+		category::<T>(7);
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, 7);
 		assert!(!Categories::<T>::contains_key(7));
@@ -183,7 +201,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register_merchant() {
-		Categories::<T>::insert(1, CategoryNameOf::<T>::default());
+		category::<T>(1);
 		let merchant: T::AccountId = account("merchant", 0, 0);
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, lookup::<T>(&merchant), 1, 1);
@@ -322,7 +340,7 @@ mod benchmarks {
 	fn spend() {
 		let (program, _) = program_with::<T>(ApprovalMode::Automatic, grant::<T>());
 		let (id, who) = citizen::<T>(0);
-		Pallet::<T>::do_apply(who.clone(), program).expect("eligible");
+		Pallet::<T>::do_apply(id, program).expect("eligible");
 		let merchant = merchant::<T>();
 		assert!(balance::<T>(&merchant).is_zero());
 		#[extrinsic_call]
@@ -336,8 +354,8 @@ mod benchmarks {
 	#[benchmark]
 	fn approve() {
 		let (program, officer) = program::<T>(ApprovalMode::Manual);
-		let (id, who) = citizen::<T>(0);
-		Pallet::<T>::do_apply(who, program).expect("eligible");
+		let (id, _) = citizen::<T>(0);
+		Pallet::<T>::do_apply(id, program).expect("eligible");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id);
 		assert_eq!(Vouchers::<T>::get(program, id).map(|v| v.balance), Some(grant::<T>()));
@@ -350,8 +368,8 @@ mod benchmarks {
 	#[benchmark]
 	fn reject() {
 		let (program, officer) = program::<T>(ApprovalMode::Manual);
-		let (id, who) = citizen::<T>(0);
-		Pallet::<T>::do_apply(who, program).expect("eligible");
+		let (id, _) = citizen::<T>(0);
+		Pallet::<T>::do_apply(id, program).expect("eligible");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(officer), program, id, 1);
 		assert_eq!(

@@ -1,8 +1,9 @@
-//! The pallet's logic: dispatchables check the origin and call the `do_*` functions here.
+//! The pallet's logic: dispatchables check the origin and call the `do_*` functions here; the
+//! service interfaces (`impl_voucher_ledger.rs`, `impl_service_programs.rs`) call them too.
 //!
-//! Money moves only through [`Pallet::pay_out`] and [`Pallet::do_fund`]; every counter change goes
-//! through [`Pallet::mutate_report`], so the invariant "program account balance = free +
-//! outstanding" is kept in one place.
+//! Money moves only through [`Pallet::pay_out`] and [`Pallet::do_fund`]; every counter change
+//! goes through [`Pallet::mutate_report`], so the invariant "program account balance = free +
+//! outstanding + held" is kept in one place. Each `do_*` checks everything before it writes.
 
 use super::*;
 use citizen_primitives::ClaimValue;
@@ -12,14 +13,14 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::{DepositConsequence, Preservation, Provenance},
-		Get, Time,
+		EnsureOrigin, Get, Time,
 	},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::{
-	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
-	DispatchError,
+	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Zero},
+	ArithmeticError, DispatchError,
 };
 
 impl<T: Config> Pallet<T> {
@@ -28,23 +29,94 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(program)
 	}
 
+	/// The account and citizen behind a citizen's own call. An unsigned origin is a
+	/// `BadOrigin`; a signed account that is not bound to an active citizen gets the clear
+	/// `NotCitizen`.
+	pub(crate) fn ensure_citizen(
+		origin: OriginFor<T>,
+	) -> Result<(T::AccountId, CitizenId), DispatchError> {
+		T::CitizenOrigin::try_origin(origin).or_else(|origin| {
+			frame_system::ensure_signed(origin)?;
+			Err(Error::<T>::NotCitizen.into())
+		})
+	}
+
 	/// The signer of `origin`, if it is an officer of `program`.
 	pub(crate) fn ensure_officer(
 		origin: OriginFor<T>,
 		program: ProgramId,
 	) -> Result<T::AccountId, DispatchError> {
 		let who = frame_system::ensure_signed(origin)?;
-		let p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
+		let p = Self::program(program)?;
 		ensure!(p.officers.contains(&who), Error::<T>::NotOfficer);
 		Ok(who)
 	}
 
-	/// Change `program`'s counters with `f`, all or nothing.
-	fn mutate_report<R>(
+	/// The program `program`, or `UnknownProgram`.
+	fn program(program: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
+		Programs::<T>::get(program).ok_or_else(|| Error::<T>::UnknownProgram.into())
+	}
+
+	/// `program`, expired on the way if its time has come, if `owner` owns it.
+	pub(crate) fn owned_program(
+		owner: ProgramOwner,
+		program: ProgramId,
+	) -> Result<ProgramOf<T>, DispatchError> {
+		Self::try_expire(program)?;
+		let p = Self::program(program)?;
+		ensure!(p.owner == owner, Error::<T>::NotProgramOwner);
+		Ok(p)
+	}
+
+	/// `p` takes funding, applications and credits: not closed, spending window open. A
+	/// closed program reads as closed even once it has finished.
+	pub(crate) fn ensure_open(p: &ProgramOf<T>) -> DispatchResult {
+		ensure!(!p.is_closed(), Error::<T>::ProgramClosed);
+		ensure!(p.spendable_at(T::Time::now()), Error::<T>::ProgramExpired);
+		Ok(())
+	}
+
+	/// A program that is neither closed nor expired, expiring it on the way if its time has
+	/// come.
+	pub(crate) fn program_if_open(program: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
+		Self::try_expire(program)?;
+		let p = Self::program(program)?;
+		Self::ensure_open(&p)?;
+		Ok(p)
+	}
+
+	/// Hand out the id in `next` and move it on: program ids (`NextProgramId`) and each
+	/// program's hold ids (`NextHoldId`), through `try_mutate`.
+	pub(crate) fn take_next_id(next: &mut u32) -> Result<u32, DispatchError> {
+		let id = *next;
+		*next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		Ok(id)
+	}
+
+	/// Change `program`'s counters with `f`, all or nothing; `None` from `f` is an overflow.
+	pub(crate) fn mutate_report<R>(
 		program: ProgramId,
 		f: impl FnOnce(&mut ProgramReportOf<T>) -> Option<R>,
 	) -> Result<R, DispatchError> {
-		Reports::<T>::try_mutate(program, |report| f(report).ok_or(Error::<T>::Overflow.into()))
+		Reports::<T>::try_mutate(program, |report| {
+			f(report).ok_or(ArithmeticError::Overflow.into())
+		})
+	}
+
+	// ---- Categories and merchants (the city) ----
+
+	pub(crate) fn do_add_category(category: MerchantCategory, name: NameOf<T>) -> DispatchResult {
+		Categories::<T>::insert(category, name.clone());
+		Self::deposit_event(Event::CategoryAdded { category, name });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_category(category: MerchantCategory) -> DispatchResult {
+		ensure!(Categories::<T>::contains_key(category), Error::<T>::UnknownCategory);
+		ensure!(CategoryUse::<T>::get(category) == 0, Error::<T>::CategoryInUse);
+		Categories::<T>::remove(category);
+		Self::deposit_event(Event::CategoryRemoved { category });
+		Ok(())
 	}
 
 	pub(crate) fn do_register_merchant(
@@ -54,68 +126,94 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(Categories::<T>::contains_key(category), Error::<T>::UnknownCategory);
 		ensure!(!Merchants::<T>::contains_key(&merchant), Error::<T>::MerchantAlreadyRegistered);
-		CategoryUse::<T>::try_mutate(category, |n| {
-			*n = n.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			Ok::<(), DispatchError>(())
-		})?;
+		let uses =
+			CategoryUse::<T>::get(category).checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		CategoryUse::<T>::insert(category, uses);
 		Merchants::<T>::insert(&merchant, MerchantInfo { category, zone, active: true });
 		Self::deposit_event(Event::MerchantRegistered { merchant, category, zone });
 		Ok(())
 	}
 
-	/// Every element of `items` distinct.
-	fn distinct<I: Ord + Clone>(items: &[I]) -> bool {
-		let mut sorted = items.to_vec();
-		sorted.sort();
-		sorted.windows(2).all(|w| matches!(w, [a, b] if a != b))
+	pub(crate) fn do_set_merchant_active(merchant: T::AccountId, active: bool) -> DispatchResult {
+		Merchants::<T>::try_mutate(&merchant, |info| {
+			info.as_mut().ok_or(Error::<T>::UnknownMerchant)?.active = active;
+			Ok::<(), DispatchError>(())
+		})?;
+		Self::deposit_event(Event::MerchantActiveSet { merchant, active });
+		Ok(())
 	}
 
-	pub(crate) fn do_create_program(
-		terms: ProgramTermsOf<T>,
-		officers: BoundedVec<T::AccountId, T::MaxOfficers>,
-	) -> Result<ProgramId, DispatchError> {
-		ensure!(!terms.amount_per_grant.is_zero(), Error::<T>::ZeroAmount);
-		let now = T::Time::now();
-		ensure!(
-			terms.apply_from < terms.apply_until
-				&& terms.apply_until <= terms.spend_until
-				&& terms.spend_until > now,
-			Error::<T>::InvalidTerms
-		);
+	pub(crate) fn do_remove_merchant(merchant: T::AccountId) -> DispatchResult {
+		let info = Merchants::<T>::take(&merchant).ok_or(Error::<T>::UnknownMerchant)?;
+		CategoryUse::<T>::mutate(info.category, |n| *n = n.saturating_sub(1));
+		Self::deposit_event(Event::MerchantRemoved { merchant });
+		Ok(())
+	}
+
+	// ---- Programs ----
+
+	/// Check `terms` for a program owned by `owner`, created at `now`.
+	///
+	/// Every program: `spend_until` in the future (`InvalidTerms`) and at most
+	/// `MaxProgramDuration` away (`ProgramTooLong`); every listed category exists
+	/// (`UnknownCategory`). A city program also needs a grant above zero (`ZeroAmount`),
+	/// `apply_from < apply_until <= spend_until`, and `MultiChildHousehold` among the required
+	/// claims when it grants per household (`InvalidTerms`). A service program takes no
+	/// applications, so its grant amount, claims and application window are not checked.
+	fn validate_terms(
+		owner: ProgramOwner,
+		terms: &ProgramTermsOf<T>,
+		now: Moment,
+	) -> DispatchResult {
+		let city = owner == ProgramOwner::City;
+		if city {
+			ensure!(!terms.amount_per_grant.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(
+				terms.apply_from < terms.apply_until && terms.apply_until <= terms.spend_until,
+				Error::<T>::InvalidTerms
+			);
+		}
+		ensure!(terms.spend_until > now, Error::<T>::InvalidTerms);
 		ensure!(
 			terms.spend_until <= now.saturating_add(T::MaxProgramDuration::get()),
 			Error::<T>::ProgramTooLong
 		);
-		ensure!(
-			terms.scope == GrantScope::PerCitizen
-				|| terms.required_claims.contains(&ClaimKind::MultiChildHousehold),
-			Error::<T>::InvalidTerms
-		);
-		ensure!(
-			Self::distinct(&terms.required_claims)
-				&& Self::distinct(&terms.allowed_categories)
-				&& Self::distinct(&terms.excluded_categories),
-			Error::<T>::Duplicate
-		);
+		if city {
+			ensure!(
+				terms.scope == GrantScope::PerCitizen
+					|| terms.required_claims.contains(&ClaimKind::MultiChildHousehold),
+				Error::<T>::InvalidTerms
+			);
+		}
 		for category in terms.allowed_categories.iter().chain(terms.excluded_categories.iter()) {
 			ensure!(Categories::<T>::contains_key(category), Error::<T>::UnknownCategory);
 		}
+		Ok(())
+	}
 
-		let program = NextProgramId::<T>::get();
-		let next = program.checked_add(1).ok_or(Error::<T>::Overflow)?;
+	/// Create a program owned by `owner` (the city's through `create_program`, a service's
+	/// through `ServicePrograms::open_program`).
+	pub(crate) fn do_create_program(
+		owner: ProgramOwner,
+		terms: ProgramTermsOf<T>,
+		officers: BoundedVec<T::AccountId, T::MaxOfficers>,
+	) -> Result<ProgramId, DispatchError> {
+		Self::validate_terms(owner, &terms, T::Time::now())?;
+		let mut queue = ExpiryQueue::<T>::get();
+		ensure!((queue.len() as u32) < T::MaxLivePrograms::get(), Error::<T>::TooManyLivePrograms);
 		let spend_until = terms.spend_until;
-		ExpiryQueue::<T>::try_mutate(|queue| {
-			let at = queue.partition_point(|(moment, _)| *moment <= spend_until);
-			queue
-				.try_insert(at, (spend_until, program))
-				.map_err(|_| Error::<T>::TooManyLivePrograms)
-		})?;
-		NextProgramId::<T>::put(next);
+		let program = NextProgramId::<T>::try_mutate(Self::take_next_id)?;
+		let at = queue.partition_point(|(moment, _)| *moment <= spend_until);
+		queue
+			.try_insert(at, (spend_until, program))
+			.map_err(|_| Error::<T>::TooManyLivePrograms)?;
+		ExpiryQueue::<T>::put(queue);
 		let account = Self::program_account(program);
 		Programs::<T>::insert(
 			program,
 			Program {
 				terms,
+				owner,
 				account: account.clone(),
 				officers,
 				status: ProgramStatus::Open,
@@ -123,18 +221,20 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Reports::<T>::insert(program, ProgramReport::default());
-		Self::deposit_event(Event::ProgramCreated { program, account });
+		Self::deposit_event(Event::ProgramCreated { program, owner, account });
 		Ok(program)
 	}
 
-	/// A program that is neither closed nor expired, expiring it on the way if its time has come.
-	/// A closed program reads as closed even once it has finished.
-	pub(crate) fn open_program(program: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
-		Self::try_expire(program)?;
-		let p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
-		ensure!(p.status == ProgramStatus::Open, Error::<T>::ProgramClosed);
-		ensure!(!p.expired, Error::<T>::ProgramExpired);
-		Ok(p)
+	pub(crate) fn do_set_officers(
+		program: ProgramId,
+		officers: BoundedVec<T::AccountId, T::MaxOfficers>,
+	) -> DispatchResult {
+		Programs::<T>::try_mutate(program, |p| {
+			p.as_mut().ok_or(Error::<T>::UnknownProgram)?.officers = officers.clone();
+			Ok::<(), DispatchError>(())
+		})?;
+		Self::deposit_event(Event::OfficersSet { program, officers });
+		Ok(())
 	}
 
 	pub(crate) fn do_fund(
@@ -143,33 +243,34 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let p = Self::open_program(program)?;
+		let p = Self::program_if_open(program)?;
 		Self::ensure_receivable(&p.account, amount)?;
+		T::Currency::transfer(&from, &p.account, amount, Preservation::Preserve)?;
 		Self::mutate_report(program, |r| {
 			r.funded = r.funded.checked_add(&amount)?;
 			r.free = r.free.checked_add(&amount)?;
 			Some(())
 		})?;
-		T::Currency::transfer(&from, &p.account, amount, Preservation::Preserve)?;
 		Self::deposit_event(Event::ProgramFunded { program, from, amount });
 		Ok(())
 	}
 
 	pub(crate) fn do_close_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
 		Self::try_expire(program)?;
-		let mut p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
-		let (amount, outstanding) = Self::mutate_report(program, |r| {
-			let amount = r.free;
-			r.withdrawn = r.withdrawn.checked_add(&amount)?;
-			r.free = Zero::zero();
-			Some((amount, r.outstanding))
-		})?;
+		let mut p = Self::program(program)?;
+		let report = Reports::<T>::get(program);
+		let amount = report.free;
 		if !amount.is_zero() {
 			Self::pay_out(&p.account, &return_to, amount)?;
 		}
+		Self::mutate_report(program, |r| {
+			r.withdrawn = r.withdrawn.checked_add(&amount)?;
+			r.free = Zero::zero();
+			Some(())
+		})?;
 		p.status = ProgramStatus::Closed;
 		// Nothing can come back any more: the program is finished and frees its slot.
-		if outstanding.is_zero() && !p.expired {
+		if report.outstanding.is_zero() && report.held.is_zero() && !p.expired {
 			Self::finish(program, &mut p);
 		}
 		Programs::<T>::insert(program, p);
@@ -180,21 +281,21 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_end_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
 		// A program already due expires as usual first (and says so).
 		Self::try_expire(program)?;
-		let mut p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
-		let amount = Self::mutate_report(program, |r| {
-			// What the vouchers had left returns in one step, as at expiry.
-			let returned = r.outstanding;
-			r.returned = r.returned.checked_add(&returned)?;
-			r.free = r.free.checked_add(&returned)?;
-			r.outstanding = Zero::zero();
-			let amount = r.free;
-			r.withdrawn = r.withdrawn.checked_add(&amount)?;
-			r.free = Zero::zero();
-			Some(amount)
-		})?;
+		let mut p = Self::program(program)?;
+		let report = Reports::<T>::get(program);
+		// What the vouchers had left returns in one step, as at expiry; all of it goes.
+		let returned = report.outstanding;
+		let amount = report.free.checked_add(&returned).ok_or(ArithmeticError::Overflow)?;
 		if !amount.is_zero() {
 			Self::pay_out(&p.account, &return_to, amount)?;
 		}
+		Self::mutate_report(program, |r| {
+			r.returned = r.returned.checked_add(&returned)?;
+			r.outstanding = Zero::zero();
+			r.withdrawn = r.withdrawn.checked_add(&amount)?;
+			r.free = Zero::zero();
+			Some(())
+		})?;
 		p.status = ProgramStatus::Closed;
 		Self::finish(program, &mut p);
 		Programs::<T>::insert(program, p);
@@ -243,13 +344,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Expire `program` if its spending window has ended: all outstanding value returns to the
-	/// free budget in one step. Returns whether the program is (now) expired.
+	/// free budget in one step (holds stay held). Returns whether the program is (now) expired.
 	pub(crate) fn try_expire(program: ProgramId) -> Result<bool, DispatchError> {
-		let mut p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
+		let mut p = Self::program(program)?;
 		if p.expired {
 			return Ok(true);
 		}
-		if T::Time::now() < p.terms.spend_until {
+		if !p.is_due(T::Time::now()) {
 			return Ok(false);
 		}
 		let returned = Self::mutate_report(program, |r| {
@@ -263,6 +364,11 @@ impl<T: Config> Pallet<T> {
 		Programs::<T>::insert(program, p);
 		Self::deposit_event(Event::ProgramExpired { program, returned });
 		Ok(true)
+	}
+
+	pub(crate) fn do_expire_program(program: ProgramId) -> DispatchResult {
+		ensure!(Self::try_expire(program)?, Error::<T>::ProgramNotExpired);
+		Ok(())
 	}
 
 	/// The `on_idle` sweep: expire due programs, soonest first, within `remaining` weight.
@@ -293,6 +399,8 @@ impl<T: Config> Pallet<T> {
 		used
 	}
 
+	// ---- Applications (city programs) ----
+
 	/// The citizen's household if the program grants per household.
 	fn household_of(p: &ProgramOf<T>, citizen: CitizenId) -> Option<sp_core::H256> {
 		if p.terms.scope != GrantScope::PerHousehold {
@@ -318,14 +426,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_apply(who: T::AccountId, program: ProgramId) -> DispatchResult {
-		let p = Self::open_program(program)?;
-		let citizen = T::Citizens::citizen_of(&who).ok_or(Error::<T>::NotCitizen)?;
+	pub(crate) fn do_apply(citizen: CitizenId, program: ProgramId) -> DispatchResult {
+		let p = Self::program_if_open(program)?;
+		ensure!(p.takes_applications(), Error::<T>::NotOpenToApplications);
 		let now = T::Time::now();
-		ensure!(
-			p.terms.apply_from <= now && now < p.terms.apply_until,
-			Error::<T>::OutsideApplicationWindow
-		);
+		ensure!(p.in_application_window(now), Error::<T>::OutsideApplicationWindow);
 		ensure!(!Applications::<T>::contains_key(program, citizen), Error::<T>::AlreadyApplied);
 		Self::ensure_eligible(&p, citizen, now)?;
 		let household = Self::household_of(&p, citizen);
@@ -340,63 +445,56 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::BudgetExhausted
 		);
 
-		if let Some(household) = household {
-			HouseholdGrants::<T>::insert(program, household, citizen);
-		}
 		Self::deposit_event(Event::Applied { program, citizen });
-		match p.terms.approval {
+		let status = match p.terms.approval {
 			ApprovalMode::Automatic => {
-				Self::grant(program, citizen, p.terms.amount_per_grant)?;
-				Applications::<T>::insert(
-					program,
-					citizen,
-					Application { status: ApplicationStatus::Approved, applied_at: now, household },
-				);
+				Self::credit_voucher(program, citizen, p.terms.amount_per_grant)?;
 				Self::deposit_event(Event::Approved { program, citizen, officer: None });
+				ApplicationStatus::Approved
 			}
 			ApprovalMode::Manual => {
 				Self::mutate_report(program, |r| {
 					r.pending = r.pending.checked_add(1)?;
 					Some(())
 				})?;
-				Applications::<T>::insert(
-					program,
-					citizen,
-					Application { status: ApplicationStatus::Pending, applied_at: now, household },
-				);
+				ApplicationStatus::Pending
 			}
+		};
+		if let Some(household) = household {
+			HouseholdGrants::<T>::insert(program, household, citizen);
 		}
+		Applications::<T>::insert(
+			program,
+			citizen,
+			Application { status, applied_at: now, household },
+		);
 		Ok(())
 	}
 
-	/// Credit a new grant of `amount` to `citizen`'s voucher and count them as served.
-	fn grant(program: ProgramId, citizen: CitizenId, amount: BalanceOf<T>) -> DispatchResult {
-		Self::credit_voucher(program, citizen, amount)?;
-		Self::mutate_report(program, |r| {
-			r.citizens_served = r.citizens_served.checked_add(1)?;
-			Some(())
-		})
-	}
-
-	/// Move `amount` of the free budget onto `citizen`'s voucher.
+	/// Move `amount` of the free budget onto `citizen`'s voucher, creating it if need be. A
+	/// citizen's first voucher in the program counts them as served (a grant's, or a
+	/// service's first credit).
 	pub(crate) fn credit_voucher(
 		program: ProgramId,
 		citizen: CitizenId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(Reports::<T>::get(program).free >= amount, Error::<T>::BudgetExhausted);
+		let existing = Vouchers::<T>::get(program, citizen);
+		let first = existing.is_none();
+		let mut voucher = existing.unwrap_or(Voucher { balance: Zero::zero(), frozen: false });
+		voucher.balance = voucher.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 		Self::mutate_report(program, |r| {
 			r.free = r.free.checked_sub(&amount)?;
 			r.allocated = r.allocated.checked_add(&amount)?;
 			r.outstanding = r.outstanding.checked_add(&amount)?;
+			if first {
+				r.citizens_served = r.citizens_served.checked_add(1)?;
+			}
 			Some(())
-		})
-		.map_err(|_| Error::<T>::BudgetExhausted)?;
-		Vouchers::<T>::try_mutate(program, citizen, |voucher| {
-			let voucher = voucher.get_or_insert(Voucher { balance: Zero::zero(), frozen: false });
-			voucher.balance = voucher.balance.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			Ok::<(), DispatchError>(())
 		})?;
+		Vouchers::<T>::insert(program, citizen, voucher);
 		Self::deposit_event(Event::VoucherCredited { program, citizen, amount });
 		Ok(())
 	}
@@ -406,7 +504,7 @@ impl<T: Config> Pallet<T> {
 		citizen: CitizenId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		let p = Self::open_program(program)?;
+		let p = Self::program_if_open(program)?;
 		let mut application =
 			Applications::<T>::get(program, citizen).ok_or(Error::<T>::UnknownApplication)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
@@ -414,7 +512,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Citizens::is_active(citizen), Error::<T>::ApplicantNotActive);
 		Self::ensure_eligible(&p, citizen, T::Time::now())?;
 		ensure!(Self::household_of(&p, citizen) == application.household, Error::<T>::NotEligible);
-		Self::grant(program, citizen, p.terms.amount_per_grant)?;
+		Self::credit_voucher(program, citizen, p.terms.amount_per_grant)?;
 		Self::mutate_report(program, |r| {
 			r.pending = r.pending.checked_sub(1)?;
 			Some(())
@@ -448,11 +546,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `p` lets its vouchers be spent at a merchant of `category`.
-	pub fn category_allowed(p: &ProgramOf<T>, category: MerchantCategory) -> bool {
-		(p.terms.allowed_categories.is_empty() || p.terms.allowed_categories.contains(&category))
-			&& !p.terms.excluded_categories.contains(&category)
-	}
+	// ---- Spending and holds ----
 
 	/// Everything that must hold for `merchant` to take `program`'s vouchers from `citizen`,
 	/// without the voucher itself, in the order `can_accept` ranks them. Returns the program
@@ -463,17 +557,61 @@ impl<T: Config> Pallet<T> {
 		citizen: CitizenId,
 	) -> Result<(ProgramOf<T>, MerchantCategory), DispatchError> {
 		Self::try_expire(program)?;
-		let p = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
-		ensure!(!p.expired, Error::<T>::ProgramExpired);
-		let info = Merchants::<T>::get(merchant).ok_or(Error::<T>::UnknownMerchant)?;
-		ensure!(info.active, Error::<T>::MerchantSuspended);
+		let p = Self::program(program)?;
+		ensure!(p.spendable_at(T::Time::now()), Error::<T>::ProgramExpired);
+		let info = Self::active_merchant(merchant)?;
 		ensure!(
 			T::Citizens::account_of(citizen).as_ref() != Some(merchant),
 			Error::<T>::SelfPayment
 		);
 		ensure!(!PausedMerchants::<T>::contains_key(program, merchant), Error::<T>::MerchantPaused);
-		ensure!(Self::category_allowed(&p, info.category), Error::<T>::CategoryNotAllowed);
+		ensure!(p.accepts_category(info.category), Error::<T>::CategoryNotAllowed);
 		Ok((p, info.category))
+	}
+
+	/// `merchant` is registered and not suspended by the city.
+	fn active_merchant(merchant: &T::AccountId) -> Result<MerchantInfo, DispatchError> {
+		let info = Merchants::<T>::get(merchant).ok_or(Error::<T>::UnknownMerchant)?;
+		ensure!(info.active, Error::<T>::MerchantSuspended);
+		Ok(info)
+	}
+
+	/// `citizen`'s voucher under `program` with `amount` taken off (not yet stored): it exists,
+	/// is not frozen and covers the amount.
+	fn debited_voucher(
+		program: ProgramId,
+		citizen: CitizenId,
+		amount: BalanceOf<T>,
+	) -> Result<VoucherOf<T>, DispatchError> {
+		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
+		ensure!(!voucher.frozen, Error::<T>::VoucherFrozen);
+		voucher.balance =
+			voucher.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientVoucher)?;
+		Ok(voucher)
+	}
+
+	/// Record `amount` paid to a merchant of `category` under `program`, taken from
+	/// `outstanding` (a spend) or from `held` (a settled hold).
+	fn record_payment(
+		program: ProgramId,
+		category: MerchantCategory,
+		amount: BalanceOf<T>,
+		from_hold: bool,
+	) -> DispatchResult {
+		let by_category = SpendByCategory::<T>::get(program, category)
+			.checked_add(&amount)
+			.ok_or(ArithmeticError::Overflow)?;
+		Self::mutate_report(program, |r| {
+			r.spent = r.spent.checked_add(&amount)?;
+			if from_hold {
+				r.held = r.held.checked_sub(&amount)?;
+			} else {
+				r.outstanding = r.outstanding.checked_sub(&amount)?;
+			}
+			Some(())
+		})?;
+		SpendByCategory::<T>::insert(program, category, by_category);
+		Ok(())
 	}
 
 	pub(crate) fn do_spend(
@@ -484,23 +622,135 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let (p, category) = Self::ensure_merchant_accepts(program, &merchant, citizen)?;
-		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
-		ensure!(!voucher.frozen, Error::<T>::VoucherFrozen);
-		voucher.balance =
-			voucher.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientVoucher)?;
+		let voucher = Self::debited_voucher(program, citizen, amount)?;
 		// Every check passed: the money moves (or the payment is refused) before any record.
 		Self::pay_out(&p.account, &merchant, amount)?;
 		Vouchers::<T>::insert(program, citizen, voucher);
+		Self::record_payment(program, category, amount, false)?;
+		Self::deposit_event(Event::VoucherSpent { program, citizen, merchant, category, amount });
+		Ok(())
+	}
+
+	/// Set `amount` of `citizen`'s voucher aside for `merchant`, as `owner` of `program`. The
+	/// merchant must be able to take the voucher as for a spend.
+	pub(crate) fn do_hold(
+		owner: ProgramOwner,
+		program: ProgramId,
+		citizen: CitizenId,
+		merchant: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<HoldId, DispatchError> {
+		Self::owned_program(owner, program)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let (_, category) = Self::ensure_merchant_accepts(program, &merchant, citizen)?;
+		let voucher = Self::debited_voucher(program, citizen, amount)?;
+		let hold = NextHoldId::<T>::try_mutate(program, Self::take_next_id)?;
 		Self::mutate_report(program, |r| {
-			r.spent = r.spent.checked_add(&amount)?;
 			r.outstanding = r.outstanding.checked_sub(&amount)?;
+			r.held = r.held.checked_add(&amount)?;
 			Some(())
 		})?;
-		SpendByCategory::<T>::try_mutate(program, category, |total| {
-			*total = total.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			Ok::<(), DispatchError>(())
+		Vouchers::<T>::insert(program, citizen, voucher);
+		Holds::<T>::insert(
+			program,
+			hold,
+			Hold { citizen, merchant: merchant.clone(), category, amount },
+		);
+		Self::deposit_event(Event::VoucherHeld { program, hold, citizen, merchant, amount });
+		Ok(hold)
+	}
+
+	/// Release a hold, as `owner` of `program`: back to the citizen's voucher while the
+	/// program's vouchers can be spent; to the free budget after the spending window (or once
+	/// the program was ended), or when the voucher is gone (recovered by an officer).
+	pub(crate) fn do_release(
+		owner: ProgramOwner,
+		program: ProgramId,
+		hold: HoldId,
+	) -> DispatchResult {
+		let p = Self::owned_program(owner, program)?;
+		let h = Holds::<T>::get(program, hold).ok_or(Error::<T>::UnknownHold)?;
+		let amount = h.amount;
+		let voucher = Vouchers::<T>::get(program, h.citizen)
+			.filter(|_| p.spendable_at(T::Time::now()))
+			.map(|mut v| {
+				v.balance = v.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+				Ok::<_, DispatchError>(v)
+			})
+			.transpose()?;
+		let to_budget = voucher.is_none();
+		Self::mutate_report(program, |r| {
+			r.held = r.held.checked_sub(&amount)?;
+			if to_budget {
+				r.returned = r.returned.checked_add(&amount)?;
+				r.free = r.free.checked_add(&amount)?;
+			} else {
+				r.outstanding = r.outstanding.checked_add(&amount)?;
+			}
+			Some(())
 		})?;
-		Self::deposit_event(Event::VoucherSpent { program, citizen, merchant, category, amount });
+		if let Some(voucher) = voucher {
+			Vouchers::<T>::insert(program, h.citizen, voucher);
+		}
+		Holds::<T>::remove(program, hold);
+		Self::deposit_event(Event::HoldReleased {
+			program,
+			hold,
+			citizen: h.citizen,
+			amount,
+			to_budget,
+		});
+		Ok(())
+	}
+
+	/// Settle a hold, as `owner` of `program`: the merchant is paid exactly as by a spend (the
+	/// same minimum-balance rules, `spent` and the category's spending counted), also after
+	/// the spending window. The merchant must still be registered and not suspended; the
+	/// program's own rules (paused merchants, categories) were checked when the hold was made.
+	pub(crate) fn do_settle(
+		owner: ProgramOwner,
+		program: ProgramId,
+		hold: HoldId,
+	) -> DispatchResult {
+		let p = Self::owned_program(owner, program)?;
+		let h = Holds::<T>::get(program, hold).ok_or(Error::<T>::UnknownHold)?;
+		Self::active_merchant(&h.merchant)?;
+		Self::pay_out(&p.account, &h.merchant, h.amount)?;
+		Self::record_payment(program, h.category, h.amount, true)?;
+		Holds::<T>::remove(program, hold);
+		Self::deposit_event(Event::HoldSettled {
+			program,
+			hold,
+			citizen: h.citizen,
+			merchant: h.merchant,
+			category: h.category,
+			amount: h.amount,
+		});
+		Ok(())
+	}
+
+	// ---- Officers ----
+
+	pub(crate) fn do_pause_merchant(program: ProgramId, merchant: T::AccountId) -> DispatchResult {
+		ensure!(Merchants::<T>::contains_key(&merchant), Error::<T>::UnknownMerchant);
+		ensure!(
+			!PausedMerchants::<T>::contains_key(program, &merchant),
+			Error::<T>::MerchantPaused
+		);
+		PausedMerchants::<T>::insert(program, &merchant, ());
+		Self::deposit_event(Event::MerchantPaused { program, merchant });
+		Ok(())
+	}
+
+	pub(crate) fn do_unpause_merchant(
+		program: ProgramId,
+		merchant: T::AccountId,
+	) -> DispatchResult {
+		ensure!(
+			PausedMerchants::<T>::take(program, &merchant).is_some(),
+			Error::<T>::MerchantNotPaused
+		);
+		Self::deposit_event(Event::MerchantUnpaused { program, merchant });
 		Ok(())
 	}
 
@@ -534,254 +784,48 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
 		ensure!(voucher.frozen, Error::<T>::VoucherNotFrozen);
-		let amount = Self::return_voucher(program, citizen)?;
+		let amount = Self::return_voucher(program, citizen, VoucherAfterReturn::Dropped)?;
 		Self::deposit_event(Event::VoucherRecovered { program, citizen, officer, amount });
 		Ok(())
 	}
 
-	/// Return what is left of `citizen`'s voucher to the free budget and drop the voucher.
-	/// After the program has expired the value is already back, so only the record goes.
+	/// Return what is left of `citizen`'s voucher to the free budget; the voucher is then
+	/// dropped (a clawback) or kept at zero (a service taking value back: the citizen was
+	/// served and stays counted once). After the program has expired the value is already
+	/// back, so only the record changes.
 	pub(crate) fn return_voucher(
 		program: ProgramId,
 		citizen: CitizenId,
+		after: VoucherAfterReturn,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let expired = Self::try_expire(program)?;
-		let voucher = Vouchers::<T>::take(program, citizen).ok_or(Error::<T>::NoVoucher)?;
-		if expired || voucher.balance.is_zero() {
-			return Ok(Zero::zero());
+		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
+		let amount = if expired { Zero::zero() } else { voucher.balance };
+		if !amount.is_zero() {
+			Self::mutate_report(program, |r| {
+				r.outstanding = r.outstanding.checked_sub(&amount)?;
+				r.returned = r.returned.checked_add(&amount)?;
+				r.free = r.free.checked_add(&amount)?;
+				Some(())
+			})?;
 		}
-		let amount = voucher.balance;
-		Self::mutate_report(program, |r| {
-			r.outstanding = r.outstanding.checked_sub(&amount)?;
-			r.returned = r.returned.checked_add(&amount)?;
-			r.free = r.free.checked_add(&amount)?;
-			Some(())
-		})?;
-		Self::deposit_event(Event::VoucherReturned { program, citizen, amount });
+		match after {
+			VoucherAfterReturn::Dropped => Vouchers::<T>::remove(program, citizen),
+			VoucherAfterReturn::KeptEmpty => {
+				voucher.balance = Zero::zero();
+				Vouchers::<T>::insert(program, citizen, voucher);
+			}
+		}
+		if !amount.is_zero() {
+			Self::deposit_event(Event::VoucherReturned { program, citizen, amount });
+		}
 		Ok(amount)
 	}
 
-	/// Whether `p`'s vouchers can be spent at `now`.
-	fn is_live(p: &ProgramOf<T>, now: Moment) -> bool {
-		!p.expired && now < p.terms.spend_until
-	}
+	// ---- Invariants ----
 
-	/// What `citizen` can spend under `program` now (zero after expiry or while frozen).
-	pub fn spendable(program: ProgramId, citizen: CitizenId) -> BalanceOf<T> {
-		let live = Programs::<T>::get(program).is_some_and(|p| Self::is_live(&p, T::Time::now()));
-		match Vouchers::<T>::get(program, citizen) {
-			Some(v) if live && !v.frozen => v.balance,
-			_ => Zero::zero(),
-		}
-	}
-
-	/// The citizen `account` is bound to, and whether that citizen is suspended; `None` when
-	/// the account is bound to no citizen (never registered, deregistered, or rebound away).
-	///
-	/// [`CitizenRegistry::citizen_of`] answers only for active citizens, so the caller passes
-	/// the registry's raw binding of `account` as `bound` (in the runtime,
-	/// `pallet_citizen_id::CitizenOf`): a binding that the registry confirms (`account_of` is
-	/// still `account`) while `citizen_of` says nothing is a suspended citizen. With `bound =
-	/// None` only active citizens are recognised.
-	pub fn account_standing(
-		account: &T::AccountId,
-		bound: Option<CitizenId>,
-	) -> Option<(CitizenId, bool)> {
-		if let Some(citizen) = T::Citizens::citizen_of(account) {
-			return Some((citizen, false));
-		}
-		let citizen = bound?;
-		(T::Citizens::account_of(citizen).as_ref() == Some(account)).then_some((citizen, true))
-	}
-
-	/// A voucher as a wallet shows it: zero after the spending window.
-	fn view(
-		program: ProgramId,
-		p: &ProgramOf<T>,
-		v: VoucherOf<T>,
-		citizen_suspended: bool,
-	) -> VoucherView<BalanceOf<T>> {
-		VoucherView {
-			program,
-			balance: if Self::is_live(p, T::Time::now()) { v.balance } else { Zero::zero() },
-			frozen: v.frozen,
-			expires_at: p.terms.spend_until,
-			citizen_suspended,
-		}
-	}
-
-	/// The voucher of `citizen` under `program` as a wallet shows it, if the citizen holds
-	/// one. `citizen_suspended` is copied into the view.
-	pub fn voucher_view(
-		program: ProgramId,
-		citizen: CitizenId,
-		citizen_suspended: bool,
-	) -> Option<VoucherView<BalanceOf<T>>> {
-		let p = Programs::<T>::get(program)?;
-		let v = Vouchers::<T>::get(program, citizen)?;
-		Some(Self::view(program, &p, v, citizen_suspended))
-	}
-
-	/// What the wallet of `account` shows for `program`: the citizen's voucher, or an empty one
-	/// (balance 0, not frozen) when the citizen holds none; a suspended citizen still sees it,
-	/// marked `citizen_suspended`. `None` only when the account is bound to no citizen or there
-	/// is no such program. `bound`: see [`Self::account_standing`].
-	pub fn wallet_voucher(
-		account: &T::AccountId,
-		program: ProgramId,
-		bound: Option<CitizenId>,
-	) -> Option<VoucherView<BalanceOf<T>>> {
-		let (citizen, suspended) = Self::account_standing(account, bound)?;
-		let p = Programs::<T>::get(program)?;
-		let v = Vouchers::<T>::get(program, citizen)
-			.unwrap_or(Voucher { balance: Zero::zero(), frozen: false });
-		Some(Self::view(program, &p, v, suspended))
-	}
-
-	/// Every voucher of `citizen` in programs `[start, start + limit)`.
-	pub fn vouchers_of(
-		citizen: CitizenId,
-		citizen_suspended: bool,
-		start: ProgramId,
-		limit: u32,
-	) -> alloc::vec::Vec<VoucherView<BalanceOf<T>>> {
-		let end = start.saturating_add(limit).min(NextProgramId::<T>::get());
-		(start..end)
-			.filter_map(|program| Self::voucher_view(program, citizen, citizen_suspended))
-			.collect()
-	}
-
-	/// The vouchers of the citizen `account` is bound to, in programs `[start, start + limit)`;
-	/// empty when it is bound to no citizen. `bound`: see [`Self::account_standing`].
-	pub fn wallet_vouchers(
-		account: &T::AccountId,
-		bound: Option<CitizenId>,
-		start: ProgramId,
-		limit: u32,
-	) -> alloc::vec::Vec<VoucherView<BalanceOf<T>>> {
-		Self::account_standing(account, bound)
-			.map(|(citizen, suspended)| Self::vouchers_of(citizen, suspended, start, limit))
-			.unwrap_or_default()
-	}
-
-	/// How close a voucher that this merchant cannot take is to being accepted (higher is
-	/// closer): see [`Refusal`].
-	fn closeness(refusal: Refusal) -> u8 {
-		match refusal {
-			Refusal::VoucherFrozen => 3,
-			Refusal::MerchantPaused => 2,
-			Refusal::CategoryNotAllowed => 1,
-			_ => 0,
-		}
-	}
-
-	/// Whether `citizen` holds value in one of the most recent `MaxLivePrograms` programs
-	/// whose spending window has ended (bounded: the fallback of [`Self::can_accept`]).
-	fn holds_expired_voucher(citizen: CitizenId, now: Moment) -> bool {
-		let next = NextProgramId::<T>::get();
-		(next.saturating_sub(T::MaxLivePrograms::get())..next).any(|program| {
-			Vouchers::<T>::get(program, citizen).is_some_and(|v| !v.balance.is_zero())
-				&& Programs::<T>::get(program).is_some_and(|p| !Self::is_live(&p, now))
-		})
-	}
-
-	/// "Can `merchant` take `amount` from the citizen behind `account`?", over the programs
-	/// whose spending window is open (at most `MaxLivePrograms`): which vouchers are usable
-	/// there, and the one expiring first that covers the amount; when none does, the reason
-	/// closest to acceptance (the order is documented on [`Refusal`]). `bound` is the
-	/// registry's raw binding of `account`, which tells a suspended citizen from a stranger:
-	/// see [`Self::account_standing`].
-	pub fn can_accept(
-		merchant: &T::AccountId,
-		account: &T::AccountId,
-		amount: BalanceOf<T>,
-		bound: Option<CitizenId>,
-	) -> AcceptVerdict<BalanceOf<T>> {
-		let refuse = |refusal| AcceptVerdict {
-			accepted: false,
-			program: None,
-			usable: alloc::vec::Vec::new(),
-			refusal: Some(refusal),
-		};
-		let Some(info) = Merchants::<T>::get(merchant) else {
-			return refuse(Refusal::NotAMerchant);
-		};
-		if !info.active {
-			return refuse(Refusal::MerchantSuspended);
-		}
-		let citizen = match Self::account_standing(account, bound) {
-			None => return refuse(Refusal::NotACitizen),
-			Some((_, true)) => return refuse(Refusal::CitizenSuspended),
-			Some((citizen, false)) => citizen,
-		};
-		if T::Citizens::account_of(citizen).as_ref() == Some(merchant) {
-			return refuse(Refusal::SelfPayment);
-		}
-		let now = T::Time::now();
-		let mut usable = alloc::vec::Vec::new();
-		let mut best: Option<(Moment, ProgramId)> = None;
-		// The closest reason a voucher with value was refused here, and whether value sits in
-		// a program whose window has ended but that the sweep has not reached yet.
-		let mut blocked: Option<Refusal> = None;
-		let mut expired = false;
-		for (_, program) in ExpiryQueue::<T>::get() {
-			let Some(v) = Vouchers::<T>::get(program, citizen) else { continue };
-			let Some(p) = Programs::<T>::get(program) else { continue };
-			if v.balance.is_zero() {
-				continue;
-			}
-			if !Self::is_live(&p, now) {
-				expired = true;
-				continue;
-			}
-			// The order `spend` checks them in.
-			let reason = if PausedMerchants::<T>::contains_key(program, merchant) {
-				Some(Refusal::MerchantPaused)
-			} else if !Self::category_allowed(&p, info.category) {
-				Some(Refusal::CategoryNotAllowed)
-			} else if v.frozen {
-				Some(Refusal::VoucherFrozen)
-			} else {
-				None
-			};
-			if let Some(reason) = reason {
-				if blocked.is_none_or(|b| Self::closeness(reason) > Self::closeness(b)) {
-					blocked = Some(reason);
-				}
-				continue;
-			}
-			if v.balance >= amount && best.is_none_or(|(until, _)| p.terms.spend_until < until) {
-				best = Some((p.terms.spend_until, program));
-			}
-			usable.push((program, v.balance));
-		}
-		let refusal = if best.is_some() {
-			None
-		} else if !usable.is_empty() {
-			Some(Refusal::InsufficientBalance)
-		} else if let Some(reason) = blocked {
-			Some(reason)
-		} else if expired || Self::holds_expired_voucher(citizen, now) {
-			Some(Refusal::ProgramExpired)
-		} else {
-			Some(Refusal::NoVoucher)
-		};
-		AcceptVerdict { accepted: best.is_some(), program: best.map(|(_, p)| p), usable, refusal }
-	}
-
-	/// A program's report with `free`/`outstanding` as of now (expiry applied if due).
-	pub fn report(program: ProgramId) -> Option<ProgramReportOf<T>> {
-		let p = Programs::<T>::get(program)?;
-		let mut report = Reports::<T>::get(program);
-		if !p.expired && T::Time::now() >= p.terms.spend_until {
-			report.returned = report.returned.saturating_add(report.outstanding);
-			report.free = report.free.saturating_add(report.outstanding);
-			report.outstanding = Zero::zero();
-		}
-		Some(report)
-	}
-
-	/// The counters agree with each other and with the money in each program account.
+	/// The counters agree with each other, with the vouchers and holds, and with the money in
+	/// each program account.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (program, p) in Programs::<T>::iter() {
@@ -793,30 +837,45 @@ impl<T: Config> Pallet<T> {
 				.and_then(|x| x.checked_sub(&r.allocated))
 				.ok_or("free budget underflows")?;
 			ensure!(free == r.free, "free budget out of step with its counters");
-			let outstanding = r
+			let promised = r
 				.allocated
 				.checked_sub(&r.spent)
 				.and_then(|x| x.checked_sub(&r.returned))
-				.ok_or("outstanding underflows")?;
-			ensure!(outstanding == r.outstanding, "outstanding out of step with its counters");
-			// The balance is exactly `free + outstanding` unless someone transferred straight
-			// into the program account: such a donation is not counted (it is not in `funded`),
-			// so on chain the check can only be `>=`. The unit tests, with no donations, check
-			// equality after every test (`mock::check_invariants`). Payouts never take more
-			// than the counters hold, and never reap the account with dust (`pay_out`), so the
-			// balance cannot fall short.
+				.ok_or("outstanding + held underflows")?;
+			ensure!(
+				r.outstanding.checked_add(&r.held) == Some(promised),
+				"outstanding + held out of step with the counters"
+			);
+			let mut held = BalanceOf::<T>::zero();
+			let next_hold = NextHoldId::<T>::get(program);
+			for (id, hold) in Holds::<T>::iter_prefix(program) {
+				ensure!(!hold.amount.is_zero(), "an empty hold");
+				ensure!(id < next_hold, "a hold id not yet handed out");
+				held = held.checked_add(&hold.amount).ok_or("holds overflow")?;
+			}
+			ensure!(held == r.held, "holds do not add up to held");
+			// The balance is exactly `free + outstanding + held` unless someone transferred
+			// straight into the program account: such a donation is not counted (it is not in
+			// `funded`), so on chain the check can only be `>=`. The unit tests, with no
+			// donations, check equality after every test (`mock::check_invariants`). Payouts
+			// never take more than the counters hold, and never reap the account with dust
+			// (`pay_out`), so the balance cannot fall short.
 			let balance = <T::Currency as fungible::Inspect<_>>::balance(&p.account);
-			let accounted =
-				r.free.checked_add(&r.outstanding).ok_or("free + outstanding overflows")?;
+			let accounted = r
+				.free
+				.checked_add(&r.outstanding)
+				.and_then(|x| x.checked_add(&r.held))
+				.ok_or("free + outstanding + held overflows")?;
 			ensure!(balance >= accounted, "program account short");
 			let queued = ExpiryQueue::<T>::get().iter().any(|(_, id)| *id == program);
 			if p.expired {
-				// Finished: nothing outstanding, no slot held.
+				// Finished: nothing outstanding (holds may remain), no slot held.
 				ensure!(r.outstanding.is_zero(), "a finished program has outstanding value");
 				ensure!(!queued, "a finished program is still in the expiry queue");
 			} else {
 				let vouchers = Vouchers::<T>::iter_prefix_values(program)
-					.fold(BalanceOf::<T>::zero(), |sum, v| sum.saturating_add(v.balance));
+					.try_fold(BalanceOf::<T>::zero(), |sum, v| sum.checked_add(&v.balance))
+					.ok_or("vouchers overflow")?;
 				ensure!(vouchers == r.outstanding, "vouchers do not add up to outstanding");
 				ensure!(queued, "live program missing from the expiry queue");
 			}
@@ -824,6 +883,9 @@ impl<T: Config> Pallet<T> {
 				.filter(|a| a.status == ApplicationStatus::Pending)
 				.count();
 			ensure!(pending as u32 == r.pending, "pending count out of step");
+		}
+		for (program, _, _) in Holds::<T>::iter() {
+			ensure!(Programs::<T>::contains_key(program), "a hold in an unknown program");
 		}
 		let queue = ExpiryQueue::<T>::get();
 		ensure!(queue.windows(2).all(|w| matches!(w, [a, b] if a.0 <= b.0)), "queue out of order");
@@ -833,4 +895,13 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+}
+
+/// What becomes of a voucher whose value [`Pallet::return_voucher`] returned.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum VoucherAfterReturn {
+	/// Removed (an officer's recovery).
+	Dropped,
+	/// Kept at zero (`VoucherLedger::expire`): a later credit is not a first voucher.
+	KeptEmpty,
 }

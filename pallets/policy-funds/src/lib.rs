@@ -1,63 +1,88 @@
 //! # Policy funds pallet
 //!
 //! The money engine of the citizen platform: programs funded in the local currency, citizens
-//! applying, purpose-bound vouchers, merchants paid at once, unspent value returned at expiry.
+//! applying, purpose-bound vouchers, merchants paid at once, bookings held and settled,
+//! unspent value returned at expiry.
 //!
 //! ## Overview
 //!
-//! The city registers **merchant categories** (data, not code) and **merchants** (an account, a
-//! category, a living zone), and creates **programs**: an amount per grant, the claims an
-//! applicant must hold (checked through [`CitizenRegistry`]), an application window, automatic
-//! or manual approval, a spending window, allowed and excluded categories, and whether a grant
-//! is per citizen or per household. Anyone (the city's treasury, the partner bank) **funds** a
-//! program by moving local currency into the program's own account, derived from its id.
+//! The city registers **merchant categories** (data, not code, each named in Korean and
+//! English) and **merchants** (an account, a category, a living zone), and creates **city
+//! programs**: an amount per grant, the claims an applicant must hold (checked through
+//! [`CitizenRegistry`]), an application window, automatic or manual approval, a spending
+//! window, allowed and excluded categories, and whether a grant is per citizen or per
+//! household. Anyone (the city's treasury, the partner bank) **funds** a program by moving
+//! local currency into the program's own account, derived from its id.
 //!
-//! A registered citizen **applies**; an automatic program credits a **voucher** in the same
-//! call, a manual one waits for an officer of the program to approve or reject it. The citizen
+//! A citizen (the [`Config::CitizenOrigin`]: a signed account bound to an active citizen ID)
+//! **applies** to a city program; an automatic program credits a **voucher** in the same call,
+//! a manual one waits for an officer of the program to approve or reject it. The citizen
 //! **spends** any part of the voucher at an active merchant of an allowed category: the asset
 //! moves from the program account to the merchant in the same call — settlement is the
 //! transfer. After the spending window, what is left of every voucher returns to the program's
 //! free budget, in one step per program, with no transaction from citizens: lazily when the
 //! program is touched and by a bounded sweep in `on_idle`.
 //!
+//! **Service programs** belong to another pallet (multi-child points, the youth pass,
+//! facility booking), which opens and funds them through [`ServicePrograms`] and credits,
+//! holds, settles and takes back vouchers through [`VoucherLedger`]. Nobody applies to them.
+//! A **hold** sets part of a voucher aside for a merchant (a booking): settling it pays the
+//! merchant exactly as a spend does (also after the spending window: a booking paid after the
+//! date); releasing it gives it back to the voucher, or to the free budget once the spending
+//! window has ended.
+//!
 //! ## Terminology
 //!
+//! - **Owner** ([`ProgramOwner`]): the city, or a service pallet by its `PalletId`. Only the
+//!   owner credits, holds, releases, settles and takes back through [`VoucherLedger`]; only
+//!   city programs take applications.
 //! - **Free budget**: money in the program account not promised to anyone.
-//! - **Outstanding**: money promised to vouchers and neither spent nor returned.
-//! - **Invariant**: program account balance = free budget + outstanding, checked in
-//!   `try_state` and after every operation in the tests.
-//! - **Clawback**: an officer freezes a wrongly paid voucher, then recovers it to the free budget.
+//! - **Outstanding**: money on vouchers, neither spent, held nor returned.
+//! - **Held**: money set aside from vouchers for merchants, neither settled nor released.
+//! - **Invariant**: program account balance = free budget + outstanding + held, checked in
+//!   `try_state` and after every operation in the tests. Expiry returns what is outstanding,
+//!   never what is held.
+//! - **Finished**: expired, ended, or closed with nothing outstanding or held: out of the
+//!   expiry queue, its slot free.
+//! - **Clawback**: an officer freezes a wrongly paid voucher, then recovers it to the free
+//!   budget.
 //!
 //! Vouchers are keyed by [`CitizenId`], never by account: after a key recovery in the citizen
-//! ID pallet, the citizen spends from the new account.
+//! ID pallet, the citizen spends from the new account. Accounts are turned into citizens only
+//! by the origin ([`Config::CitizenOrigin`]) and the registry ([`Config::Citizens`]).
 //!
 //! ## Interface
 //!
-//! ### City (`AdminOrigin`)
+//! ### The city (`AdminOrigin`)
 //! - categories: [`add_category`](Pallet::add_category),
 //!   [`remove_category`](Pallet::remove_category)
 //! - merchants: [`register_merchant`](Pallet::register_merchant),
 //!   [`set_merchant_active`](Pallet::set_merchant_active),
 //!   [`remove_merchant`](Pallet::remove_merchant)
-//! - programs: [`create_program`](Pallet::create_program),
+//! - programs: [`create_program`](Pallet::create_program) (a city program),
 //!   [`set_officers`](Pallet::set_officers), [`close_program`](Pallet::close_program),
-//!   [`end_program`](Pallet::end_program)
+//!   [`end_program`](Pallet::end_program) (any program, service programs included)
 //!
-//! ### Program officers
+//! ### A program's officers
 //! - [`approve`](Pallet::approve), [`reject`](Pallet::reject),
 //!   [`pause_merchant`](Pallet::pause_merchant), [`unpause_merchant`](Pallet::unpause_merchant),
 //!   [`freeze_voucher`](Pallet::freeze_voucher), [`unfreeze_voucher`](Pallet::unfreeze_voucher),
 //!   [`recover_voucher`](Pallet::recover_voucher)
 //!
-//! ### Citizens
-//! - [`apply`](Pallet::apply), [`spend`](Pallet::spend)
+//! ### Citizens (`CitizenOrigin`)
+//! - [`apply`](Pallet::apply) (city programs), [`spend`](Pallet::spend). Both are the
+//!   citizen's own public-service calls ([`citizen_primitives::PublicServiceCall`]), fee-free
+//!   under the citizen's daily allowance in the runtime.
 //!
-//! ### Anyone
-//! - [`fund`](Pallet::fund), [`expire_program`](Pallet::expire_program)
+//! ### Anyone (signed)
+//! - [`fund`](Pallet::fund) with their own money, [`expire_program`](Pallet::expire_program)
 //!
-//! ### For other pallets
-//! - [`VoucherLedger`] (in `impl_voucher_ledger.rs`): credit, spend and expire vouchers under a
-//!   program, for the multi-child points and youth pass pallets.
+//! ### Other pallets
+//! - [`ServicePrograms`] (in `impl_service_programs.rs`): open a program owned by the
+//!   service, funded from an account it names; fund it more; read its free budget.
+//! - [`VoucherLedger`] (in `impl_voucher_ledger.rs`): credit, spend, hold, release, settle
+//!   and take back vouchers under a program; the owner-only operations refuse anyone else
+//!   with `NotProgramOwner`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -67,17 +92,20 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_service_programs;
 mod impl_voucher_ledger;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
 pub mod types;
+mod views;
 pub mod weights;
 
 pub use citizen_primitives::{
-	CitizenId, CitizenRegistry, ClaimKind, MerchantCategory, Moment, ProgramId, VoucherLedger,
-	ZoneId,
+	BenchmarkCitizens, CitizenId, CitizenRegistry, ClaimKind, HoldId, LocalizedName,
+	MerchantCategory, Moment, ProgramId, ProgramOwner, ServicePrograms, VoucherLedger, ZoneId,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -110,8 +138,12 @@ pub type ProgramOf<T> = Program<
 pub type ProgramReportOf<T> = ProgramReport<BalanceOf<T>>;
 /// A voucher in this runtime.
 pub type VoucherOf<T> = Voucher<BalanceOf<T>>;
+/// A hold in this runtime.
+pub type HoldOf<T> = Hold<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+/// A name citizens read (a category's, a program's), in Korean and English.
+pub type NameOf<T> = LocalizedName<<T as Config>::MaxNameLength>;
 /// A category name.
-pub type CategoryNameOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxNameLength>;
+pub type CategoryNameOf<T> = NameOf<T>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -120,8 +152,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::StaticLookup;
 
-	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version. Version 2: programs have an owner, names are
+	/// [`LocalizedName`]s, reports count what is held (see [`crate::migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -132,11 +165,19 @@ pub mod pallet {
 		/// The city: manages categories, merchants and programs.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// A citizen's own calls (`apply`, `spend`): a signed account bound to an active
+		/// citizen, as `(account, citizen)` (`citizen_primitives::EnsureCitizen` in the
+		/// runtime). A signed account it refuses fails with `NotCitizen`.
+		type CitizenOrigin: EnsureOrigin<
+			Self::RuntimeOrigin,
+			Success = (Self::AccountId, CitizenId),
+		>;
+
 		/// The local currency (in the runtime, the Dongbaek won asset seen as one fungible).
 		type Currency: fungible::Mutate<Self::AccountId>;
 
-		/// Who is a citizen and which claims they hold.
-		type Citizens: CitizenRegistry<Self::AccountId>;
+		/// Who is a citizen and which claims they hold; benchmarks make citizens through it.
+		type Citizens: CitizenRegistry<Self::AccountId> + BenchmarkCitizens<Self::AccountId>;
 
 		/// The clock windows are judged against.
 		type Time: Time<Moment = Moment>;
@@ -145,7 +186,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// Longest program or category name, in bytes.
+		/// Longest program or category name, in bytes, in each language.
 		#[pallet::constant]
 		type MaxNameLength: Get<u32>;
 
@@ -169,8 +210,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
 
-		/// Longest a program may run (ms): `create_program` refuses a `spend_until` later than
-		/// now plus this, so no program holds one of the `MaxLivePrograms` slots for ever.
+		/// Longest a program may run (ms): a program whose `spend_until` is later than now
+		/// plus this is refused, so no program holds one of the `MaxLivePrograms` slots for
+		/// ever.
 		#[pallet::constant]
 		type MaxProgramDuration: Get<Moment>;
 
@@ -184,8 +226,7 @@ pub mod pallet {
 
 	/// Merchant categories the city manages, with their names.
 	#[pallet::storage]
-	pub type Categories<T: Config> =
-		StorageMap<_, Twox64Concat, MerchantCategory, CategoryNameOf<T>>;
+	pub type Categories<T: Config> = StorageMap<_, Twox64Concat, MerchantCategory, NameOf<T>>;
 
 	/// How many merchants use each category (a category in use cannot be removed).
 	#[pallet::storage]
@@ -209,7 +250,7 @@ pub mod pallet {
 	pub type Reports<T: Config> =
 		StorageMap<_, Twox64Concat, ProgramId, ProgramReportOf<T>, ValueQuery>;
 
-	/// Spending per program and merchant category.
+	/// Spending per program and merchant category (spends and settled holds).
 	#[pallet::storage]
 	pub type SpendByCategory<T: Config> = StorageDoubleMap<
 		_,
@@ -236,14 +277,23 @@ pub mod pallet {
 	pub type Vouchers<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, CitizenId, VoucherOf<T>>;
 
+	/// Holds on vouchers (bookings), by program and hold id; gone once settled or released.
+	#[pallet::storage]
+	pub type Holds<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, HoldId, HoldOf<T>>;
+
+	/// The id the next hold of each program gets.
+	#[pallet::storage]
+	pub type NextHoldId<T: Config> = StorageMap<_, Twox64Concat, ProgramId, HoldId, ValueQuery>;
+
 	/// Merchants a program has paused.
 	#[pallet::storage]
 	pub type PausedMerchants<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgramId, Blake2_128Concat, T::AccountId, ()>;
 
-	/// Programs not yet finished (expired, ended, or closed with nothing outstanding), soonest
-	/// `spend_until` first: what the `on_idle` sweep reads. Its bound, `MaxLivePrograms`, is
-	/// the number of programs that can run at once.
+	/// Programs not yet finished (expired, ended, or closed with nothing outstanding or
+	/// held), soonest `spend_until` first: what the `on_idle` sweep reads. Its bound,
+	/// `MaxLivePrograms`, is the number of programs that can run at once.
 	#[pallet::storage]
 	pub type ExpiryQueue<T: Config> =
 		StorageValue<_, BoundedVec<(Moment, ProgramId), T::MaxLivePrograms>, ValueQuery>;
@@ -252,7 +302,7 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// The city added (or renamed) a merchant category.
-		CategoryAdded { category: MerchantCategory, name: CategoryNameOf<T> },
+		CategoryAdded { category: MerchantCategory, name: NameOf<T> },
 		/// The city removed a merchant category.
 		CategoryRemoved { category: MerchantCategory },
 		/// The city registered a merchant.
@@ -261,16 +311,18 @@ pub mod pallet {
 		MerchantActiveSet { merchant: T::AccountId, active: bool },
 		/// The city removed a merchant.
 		MerchantRemoved { merchant: T::AccountId },
-		/// The city created a program.
-		ProgramCreated { program: ProgramId, account: T::AccountId },
+		/// A program was created: by the city (`owner: City`) or opened by a service.
+		ProgramCreated { program: ProgramId, owner: ProgramOwner, account: T::AccountId },
 		/// The city appointed a program's officers.
 		OfficersSet { program: ProgramId, officers: BoundedVec<T::AccountId, T::MaxOfficers> },
 		/// Money was put into a program.
 		ProgramFunded { program: ProgramId, from: T::AccountId, amount: BalanceOf<T> },
 		/// The city closed a program and took back its free budget. When nothing was
-		/// outstanding any more, the program is finished (marked expired, its slot freed).
+		/// outstanding or held any more, the program is finished (marked expired, its slot
+		/// freed).
 		ProgramClosed { program: ProgramId, returned_to: T::AccountId, amount: BalanceOf<T> },
-		/// A program's spending window ended; what vouchers had left is back in the budget.
+		/// A program's spending window ended; what vouchers had left is back in the budget
+		/// (holds stay held).
 		ProgramExpired { program: ProgramId, returned: BalanceOf<T> },
 		/// A citizen applied.
 		Applied { program: ProgramId, citizen: CitizenId },
@@ -306,8 +358,34 @@ pub mod pallet {
 		/// A program unpaused a merchant.
 		MerchantUnpaused { program: ProgramId, merchant: T::AccountId },
 		/// The city ended a program early: every voucher's remaining value went back to the
-		/// free budget, and the whole free budget (`amount`) to `returned_to`.
+		/// free budget, and the whole free budget (`amount`) to `returned_to`. Holds stay held.
 		ProgramEnded { program: ProgramId, returned_to: T::AccountId, amount: BalanceOf<T> },
+		/// The program's owner set part of a citizen's voucher aside for a merchant.
+		VoucherHeld {
+			program: ProgramId,
+			hold: HoldId,
+			citizen: CitizenId,
+			merchant: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// The owner released a hold: back to the citizen's voucher, or to the free budget
+		/// (`to_budget`) when the spending window has ended or the voucher is gone.
+		HoldReleased {
+			program: ProgramId,
+			hold: HoldId,
+			citizen: CitizenId,
+			amount: BalanceOf<T>,
+			to_budget: bool,
+		},
+		/// The owner settled a hold: the merchant holds the money now.
+		HoldSettled {
+			program: ProgramId,
+			hold: HoldId,
+			citizen: CitizenId,
+			merchant: T::AccountId,
+			category: MerchantCategory,
+			amount: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -328,18 +406,17 @@ pub mod pallet {
 		MerchantNotPaused,
 		/// No such program.
 		UnknownProgram,
-		/// The windows must satisfy apply_from < apply_until <= spend_until, spend_until in
-		/// the future; a per-household program must require `MultiChildHousehold`.
+		/// `spend_until` must be in the future; for a city program also
+		/// `apply_from < apply_until <= spend_until`, and a per-household program must require
+		/// `MultiChildHousehold`.
 		InvalidTerms,
-		/// The amount per grant must be above zero.
+		/// An amount must be above zero (a city program's grant, a funding, a spend, a hold).
 		ZeroAmount,
-		/// A claim kind or category is listed twice.
-		Duplicate,
 		/// Too many programs are waiting for their expiry.
 		TooManyLivePrograms,
 		/// The program is closed.
 		ProgramClosed,
-		/// The program's spending window has ended.
+		/// The program's spending window has ended (or the city ended the program).
 		ProgramExpired,
 		/// The program's spending window has not ended yet.
 		ProgramNotExpired,
@@ -357,7 +434,7 @@ pub mod pallet {
 		AlreadyApplied,
 		/// The household already has a grant (or an application) in this program.
 		HouseholdAlreadyGranted,
-		/// The free budget does not cover a grant.
+		/// The free budget does not cover a grant or a credit.
 		BudgetExhausted,
 		/// No application from this citizen.
 		UnknownApplication,
@@ -373,9 +450,6 @@ pub mod pallet {
 		InsufficientVoucher,
 		/// The merchant's category is not allowed by this program.
 		CategoryNotAllowed,
-		/// A counter would overflow.
-		Overflow,
-		// New errors are appended: a `DispatchError::Module` names an error by its index.
 		/// `spend_until` is further away than `MaxProgramDuration`.
 		ProgramTooLong,
 		/// The applicant is no longer an active citizen (suspended or deregistered since
@@ -391,6 +465,21 @@ pub mod pallet {
 		/// The receiving account does not exist and the amount is below the currency's minimum
 		/// balance, so it cannot be created.
 		RecipientBelowMinimum,
+		// New errors are appended: a `DispatchError::Module` names an error by its index.
+		/// The program belongs to a service: citizens do not apply to it, its owner credits it.
+		NotOpenToApplications,
+		/// Only the program's owner credits, holds, releases, settles, takes back and funds
+		/// through the service interfaces.
+		NotProgramOwner,
+		/// No such hold (never made, or already settled or released).
+		UnknownHold,
+		/// A name is longer than `MaxNameLength` bytes.
+		NameTooLong,
+		/// More categories than `MaxCategoriesPerProgram`.
+		TooManyCategories,
+		/// Programs opened through `ServicePrograms` belong to a service; the city creates its
+		/// own with `create_program`.
+		NotAServiceOwner,
 	}
 
 	#[pallet::hooks]
@@ -409,18 +498,16 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Add a merchant category, or rename one.
+		/// Add a merchant category, or rename one. The name is in Korean and English.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_category())]
 		pub fn add_category(
 			origin: OriginFor<T>,
 			category: MerchantCategory,
-			name: CategoryNameOf<T>,
+			name: NameOf<T>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			Categories::<T>::insert(category, name.clone());
-			Self::deposit_event(Event::CategoryAdded { category, name });
-			Ok(())
+			Self::do_add_category(category, name)
 		}
 
 		/// Remove a merchant category no merchant uses.
@@ -428,11 +515,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_category())]
 		pub fn remove_category(origin: OriginFor<T>, category: MerchantCategory) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(Categories::<T>::contains_key(category), Error::<T>::UnknownCategory);
-			ensure!(CategoryUse::<T>::get(category) == 0, Error::<T>::CategoryInUse);
-			Categories::<T>::remove(category);
-			Self::deposit_event(Event::CategoryRemoved { category });
-			Ok(())
+			Self::do_remove_category(category)
 		}
 
 		/// Register a merchant of `category` in `zone`.
@@ -459,12 +542,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let merchant = T::Lookup::lookup(merchant)?;
-			Merchants::<T>::try_mutate(&merchant, |info| {
-				info.as_mut().ok_or(Error::<T>::UnknownMerchant)?.active = active;
-				Ok::<(), DispatchError>(())
-			})?;
-			Self::deposit_event(Event::MerchantActiveSet { merchant, active });
-			Ok(())
+			Self::do_set_merchant_active(merchant, active)
 		}
 
 		/// Remove a merchant.
@@ -476,13 +554,10 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			let merchant = T::Lookup::lookup(merchant)?;
-			let info = Merchants::<T>::take(&merchant).ok_or(Error::<T>::UnknownMerchant)?;
-			CategoryUse::<T>::mutate(info.category, |n| *n = n.saturating_sub(1));
-			Self::deposit_event(Event::MerchantRemoved { merchant });
-			Ok(())
+			Self::do_remove_merchant(merchant)
 		}
 
-		/// Create a program with `terms`, run by `officers`. Fund it with [`Self::fund`].
+		/// Create a city program with `terms`, run by `officers`. Fund it with [`Self::fund`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::create_program())]
 		pub fn create_program(
@@ -491,7 +566,7 @@ pub mod pallet {
 			officers: BoundedVec<T::AccountId, T::MaxOfficers>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			Self::do_create_program(terms, officers).map(|_| ())
+			Self::do_create_program(ProgramOwner::City, terms, officers).map(|_| ())
 		}
 
 		/// Replace a program's officers.
@@ -503,18 +578,13 @@ pub mod pallet {
 			officers: BoundedVec<T::AccountId, T::MaxOfficers>,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			Programs::<T>::try_mutate(program, |p| {
-				p.as_mut().ok_or(Error::<T>::UnknownProgram)?.officers = officers.clone();
-				Ok::<(), DispatchError>(())
-			})?;
-			Self::deposit_event(Event::OfficersSet { program, officers });
-			Ok(())
+			Self::do_set_officers(program, officers)
 		}
 
-		/// Close a program to applications and move its free budget to `return_to`. Vouchers
-		/// already credited stay spendable until the program expires; calling this again later
-		/// moves what has returned since. Once nothing is outstanding (now, or at a later call
-		/// after the vouchers have been spent), the program is finished and frees its slot.
+		/// Close a program to applications, funding and credits and move its free budget to
+		/// `return_to`. Vouchers already credited stay spendable until the program expires;
+		/// calling this again later moves what has returned since. Once nothing is outstanding
+		/// or held (now, or at a later call), the program is finished and frees its slot.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::close_program())]
 		pub fn close_program(
@@ -530,7 +600,8 @@ pub mod pallet {
 		/// End a program now: spending stops, every voucher's remaining value returns to the
 		/// free budget in one step (vouchers are not visited, as at expiry), the whole free
 		/// budget goes to `return_to` and the program frees its slot. Vouchers of an ended
-		/// program fail with `ProgramExpired`.
+		/// program fail with `ProgramExpired`; holds stay, to be settled or released (to the
+		/// free budget, which a later `close_program` sweeps).
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::end_program())]
 		pub fn end_program(
@@ -561,16 +632,15 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::expire_program())]
 		pub fn expire_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
 			ensure_signed(origin)?;
-			ensure!(Self::try_expire(program)?, Error::<T>::ProgramNotExpired);
-			Ok(())
+			Self::do_expire_program(program)
 		}
 
-		/// Apply to a program as the citizen the caller acts for.
+		/// Apply to a city program as the citizen the caller acts for.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_apply(who, program)
+			let (_, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_apply(citizen, program)
 		}
 
 		/// Pay `merchant` `amount` from the caller's voucher under `program`.
@@ -582,9 +652,8 @@ pub mod pallet {
 			merchant: AccountIdLookupOf<T>,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let (_, citizen) = Self::ensure_citizen(origin)?;
 			let merchant = T::Lookup::lookup(merchant)?;
-			let citizen = T::Citizens::citizen_of(&who).ok_or(Error::<T>::NotCitizen)?;
 			Self::do_spend(program, citizen, merchant, amount)
 		}
 
@@ -622,16 +691,9 @@ pub mod pallet {
 			program: ProgramId,
 			merchant: AccountIdLookupOf<T>,
 		) -> DispatchResult {
-			let _officer = Self::ensure_officer(origin, program)?;
+			Self::ensure_officer(origin, program)?;
 			let merchant = T::Lookup::lookup(merchant)?;
-			ensure!(Merchants::<T>::contains_key(&merchant), Error::<T>::UnknownMerchant);
-			ensure!(
-				!PausedMerchants::<T>::contains_key(program, &merchant),
-				Error::<T>::MerchantPaused
-			);
-			PausedMerchants::<T>::insert(program, &merchant, ());
-			Self::deposit_event(Event::MerchantPaused { program, merchant });
-			Ok(())
+			Self::do_pause_merchant(program, merchant)
 		}
 
 		/// Let a paused merchant accept this program's vouchers again.
@@ -642,17 +704,12 @@ pub mod pallet {
 			program: ProgramId,
 			merchant: AccountIdLookupOf<T>,
 		) -> DispatchResult {
-			let _officer = Self::ensure_officer(origin, program)?;
+			Self::ensure_officer(origin, program)?;
 			let merchant = T::Lookup::lookup(merchant)?;
-			ensure!(
-				PausedMerchants::<T>::take(program, &merchant).is_some(),
-				Error::<T>::MerchantNotPaused
-			);
-			Self::deposit_event(Event::MerchantUnpaused { program, merchant });
-			Ok(())
+			Self::do_unpause_merchant(program, merchant)
 		}
 
-		/// Freeze a voucher, e.g. when it was wrongly paid: it cannot be spent.
+		/// Freeze a voucher, e.g. when it was wrongly paid: it cannot be spent or held.
 		#[pallet::call_index(34)]
 		#[pallet::weight(T::WeightInfo::freeze_voucher())]
 		pub fn freeze_voucher(
@@ -676,7 +733,9 @@ pub mod pallet {
 			Self::do_set_frozen(program, citizen, officer, false)
 		}
 
-		/// Recover a frozen voucher: its balance returns to the free budget.
+		/// Recover a frozen voucher: its balance returns to the free budget. Holds already
+		/// made on it stay (their owner settles or releases them; a release then goes to the
+		/// free budget).
 		#[pallet::call_index(36)]
 		#[pallet::weight(T::WeightInfo::recover_voucher())]
 		pub fn recover_voucher(
@@ -686,6 +745,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			let officer = Self::ensure_officer(origin, program)?;
 			Self::do_recover(program, citizen, officer)
+		}
+	}
+}
+
+/// `apply` and `spend` are a citizen's own public-service calls: fee-free under the citizen's
+/// allowance. Every other call of this pallet (the city's, officers', funding, expiry) pays.
+impl<T: Config> citizen_primitives::PublicServiceCall for Call<T> {
+	fn public_service(&self) -> Option<citizen_primitives::PublicService> {
+		match self {
+			Call::apply { .. } | Call::spend { .. } => {
+				Some(citizen_primitives::PublicService::Citizen)
+			}
+			_ => None,
 		}
 	}
 }

@@ -3,9 +3,10 @@
 
 use crate as pallet_policy_funds;
 use crate::*;
+pub use citizen_primitives::DAY;
 use citizen_primitives::{
 	testing::{MockCitizenRegistry, MockTime},
-	ClaimValue,
+	ClaimValue, EnsureCitizen,
 };
 use frame_support::{
 	derive_impl, parameter_types,
@@ -28,11 +29,16 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
+	type AccountData = pallet_balances::AccountData<Balance>;
 }
+
+/// The local currency's balance: `u128`, as in the runtime (and as the ledger's conformance
+/// suite expects).
+pub type Balance = u128;
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
+	type Balance = Balance;
 	type AccountStore = System;
 	type ExistentialDeposit = ExistentialDeposit;
 }
@@ -40,12 +46,13 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const FundsPalletId: PalletId = PalletId(*b"cty/fund");
 	/// The currency's minimum balance; a test may raise it (`ExistentialDeposit::set(100)`).
-	pub static ExistentialDeposit: u64 = 1;
+	pub static ExistentialDeposit: Balance = 1;
 	pub const MaxProgramDuration: Moment = 400 * DAY;
 }
 
 impl pallet_policy_funds::Config for Test {
 	type AdminOrigin = EnsureRoot<u64>;
+	type CitizenOrigin = EnsureCitizen<MockCitizenRegistry, u64>;
 	type Currency = Balances;
 	type Citizens = MockCitizenRegistry;
 	type Time = MockTime;
@@ -62,9 +69,8 @@ impl pallet_policy_funds::Config for Test {
 	type BenchmarkClock = MockTime;
 }
 
-pub const DAY: Moment = 24 * 60 * 60 * 1000;
 /// 2026-05-22, when applications open.
-pub const START: Moment = 1_779_408_000_000;
+pub const START: Moment = citizen_primitives::testing::epochs::MAY_22_2026;
 
 /// The city's treasury.
 pub const TREASURY: u64 = 1;
@@ -122,7 +128,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// Run `test` in a fresh chain, then check the invariants: counters agree, and every program
-/// account holds exactly its free budget plus its outstanding vouchers.
+/// account holds exactly its free budget plus its outstanding vouchers plus its holds.
 pub fn run(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
@@ -130,7 +136,7 @@ pub fn run(test: impl FnOnce()) {
 	});
 }
 
-/// Every program account holds exactly its free budget plus its outstanding vouchers. With
+/// Every program account holds exactly its free budget, outstanding vouchers and holds. With
 /// `u64` accounts the derived program accounts are truncated to the pallet id's prefix, so
 /// here all programs share one account: it must hold exactly the sum over its programs.
 pub fn check_invariants() {
@@ -138,13 +144,13 @@ pub fn check_invariants() {
 	let mut accounted = std::collections::BTreeMap::<u64, u128>::new();
 	for (program, p) in Programs::<Test>::iter() {
 		let r = Reports::<Test>::get(program);
-		*accounted.entry(p.account).or_default() += (r.free + r.outstanding) as u128;
+		*accounted.entry(p.account).or_default() += r.free + r.outstanding + r.held;
 	}
 	for (account, sum) in accounted {
 		assert_eq!(
-			Balances::balance(&account) as u128,
+			Balances::balance(&account),
 			sum,
-			"program account {account}: balance = free + outstanding of its programs"
+			"program account {account}: balance = free + outstanding + held of its programs"
 		);
 	}
 }

@@ -1,9 +1,12 @@
 //! Records kept by the policy funds pallet and the views served to wallets and merchants.
 
-use citizen_primitives::{ClaimKind, MerchantCategory, Moment, ProgramId, ZoneId};
+use citizen_primitives::{
+	CitizenId, ClaimKind, LocalizedName, MerchantCategory, Moment, ProgramId, ProgramOwner, ZoneId,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::Get, BoundedBTreeSet, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -73,7 +76,18 @@ pub enum ProgramStatus {
 	Closed,
 }
 
-/// The rules of a program, as the city sets them.
+/// The rules of a program.
+///
+/// A city program (created by `create_program`) uses every field: citizens apply in the
+/// window, each approved applicant is credited `amount_per_grant`. A service program (opened
+/// through `ServicePrograms`) takes no applications: its owner credits it through
+/// `VoucherLedger`, so it has no grant amount (`0`), no required claims, no residence rule and
+/// an empty application window (`apply_from == apply_until`, its creation time); only the
+/// name, the spending window and the categories apply.
+///
+/// Claims and categories are sets: a kind or category cannot be listed twice. A set encodes
+/// like the sorted list of its elements (SCALE's `BTreeSet`), so it reads as an array in
+/// polkadot.js.
 #[derive(
 	CloneNoBound,
 	PartialEqNoBound,
@@ -92,7 +106,8 @@ pub enum ProgramStatus {
 	feature = "std",
 	serde(bound(
 		serialize = "Balance: serde::Serialize",
-		deserialize = "Balance: serde::de::DeserializeOwned"
+		deserialize = "Balance: serde::de::DeserializeOwned, MaxClaims: Clone, \
+		               MaxCategories: Clone"
 	))
 )]
 #[allow(clippy::multiple_bound_locations)] // the codec derives repeat the bounds
@@ -102,12 +117,13 @@ pub struct ProgramTerms<
 	MaxClaims: Get<u32>,
 	MaxCategories: Get<u32>,
 > {
-	/// A name people recognise, e.g. "Multi-child education points 2026".
-	pub name: BoundedVec<u8, MaxName>,
-	/// What each approved applicant is credited.
+	/// A name people recognise, in Korean and English, e.g. "다자녀 교육포인트 2026" /
+	/// "Multi-child education points 2026".
+	pub name: LocalizedName<MaxName>,
+	/// What each approved applicant is credited (city programs; `0` for service programs).
 	pub amount_per_grant: Balance,
 	/// Claims an applicant must hold, valid at the moment of applying.
-	pub required_claims: BoundedVec<ClaimKind, MaxClaims>,
+	pub required_claims: BoundedBTreeSet<ClaimKind, MaxClaims>,
 	/// With a `Resident` requirement: how long (ms) the applicant must have lived in the city.
 	pub min_residence: Moment,
 	/// Applications are taken from this moment ...
@@ -121,12 +137,12 @@ pub struct ProgramTerms<
 	/// One grant per citizen or per household.
 	pub scope: GrantScope,
 	/// Categories where vouchers can be spent; empty means every category.
-	pub allowed_categories: BoundedVec<MerchantCategory, MaxCategories>,
+	pub allowed_categories: BoundedBTreeSet<MerchantCategory, MaxCategories>,
 	/// Categories excluded even when `allowed_categories` would let them in.
-	pub excluded_categories: BoundedVec<MerchantCategory, MaxCategories>,
+	pub excluded_categories: BoundedBTreeSet<MerchantCategory, MaxCategories>,
 }
 
-/// A program: its terms and where it stands.
+/// A program: its terms, its owner and where it stands.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, MaxEncodedLen, TypeInfo,
 )]
@@ -140,20 +156,75 @@ pub struct Program<
 	MaxOfficers: Get<u32>,
 > {
 	pub terms: ProgramTerms<Balance, MaxName, MaxClaims, MaxCategories>,
+	/// Who owns it: the city (citizens apply) or a service pallet (it credits, holds, settles
+	/// and takes back through `VoucherLedger`; nobody applies).
+	pub owner: ProgramOwner,
 	/// The account that holds the program's money, derived from its id.
 	pub account: AccountId,
-	/// Who approves, rejects, freezes and recovers.
+	/// Who approves, rejects, pauses merchants, freezes and recovers.
 	pub officers: BoundedVec<AccountId, MaxOfficers>,
 	pub status: ProgramStatus,
 	/// Set once the program is finished: its vouchers' unspent value has returned to the free
 	/// budget and none can be spent; it has left the expiry queue, freeing its slot. That
 	/// happens at `spend_until`, when the city ends the program (`end_program`), or when it is
-	/// closed with nothing outstanding.
+	/// closed with nothing outstanding or held. Holds outlive it: they can still be settled or
+	/// released (to the free budget).
 	pub expired: bool,
 }
 
+impl<AccountId, Balance, MaxName, MaxClaims, MaxCategories, MaxOfficers>
+	Program<AccountId, Balance, MaxName, MaxClaims, MaxCategories, MaxOfficers>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxClaims: Get<u32>,
+	MaxCategories: Get<u32>,
+	MaxOfficers: Get<u32>,
+{
+	/// Closed by the city: no new applications, funding or credits.
+	pub fn is_closed(&self) -> bool {
+		self.status == ProgramStatus::Closed
+	}
+
+	/// Whether its vouchers can be spent (and held) at `now`: not finished, spending window
+	/// open.
+	pub fn spendable_at(&self, now: Moment) -> bool {
+		!self.expired && now < self.terms.spend_until
+	}
+
+	/// Whether it takes funding and credits at `now`: not closed, and spendable.
+	pub fn is_open(&self, now: Moment) -> bool {
+		!self.is_closed() && self.spendable_at(now)
+	}
+
+	/// Whether its spending window has ended at `now` but it has not been expired yet.
+	pub fn is_due(&self, now: Moment) -> bool {
+		!self.expired && now >= self.terms.spend_until
+	}
+
+	/// Whether citizens may apply to it at all: only city programs take applications.
+	pub fn takes_applications(&self) -> bool {
+		self.owner == ProgramOwner::City
+	}
+
+	/// Whether `now` is inside its application window.
+	pub fn in_application_window(&self, now: Moment) -> bool {
+		self.terms.apply_from <= now && now < self.terms.apply_until
+	}
+
+	/// Whether its vouchers can be spent at a merchant of `category`: allowed (or every
+	/// category allowed) and not excluded.
+	pub fn accepts_category(&self, category: MerchantCategory) -> bool {
+		(self.terms.allowed_categories.is_empty()
+			|| self.terms.allowed_categories.contains(&category))
+			&& !self.terms.excluded_categories.contains(&category)
+	}
+}
+
 /// A program's counters. `free = funded - withdrawn - allocated + returned`;
-/// `outstanding = allocated - spent - returned`; the program account holds `free + outstanding`.
+/// `outstanding + held = allocated - spent - returned`; the program account holds
+/// `free + outstanding + held`.
 #[derive(
 	Clone,
 	PartialEq,
@@ -177,16 +248,20 @@ pub struct ProgramReport<Balance> {
 	pub allocated: Balance,
 	/// Paid to merchants.
 	pub spent: Balance,
-	/// Returned from vouchers to the free budget (expiry, recovery).
+	/// Returned from vouchers (and holds released after the spending window) to the free
+	/// budget: expiry, ending, recovery, a service taking a voucher back.
 	pub returned: Balance,
 	/// Budget not allocated.
 	pub free: Balance,
-	/// Credited and neither spent nor returned.
+	/// Credited to vouchers and neither spent, held nor returned.
 	pub outstanding: Balance,
-	/// Citizens (or households) granted a voucher.
+	/// Citizens served: counted once per citizen, at their first voucher in the program, by a
+	/// grant or by a service's credit (one per household in per-household programs).
 	pub citizens_served: u32,
 	/// Applications waiting for an officer.
 	pub pending: u32,
+	/// Set aside from vouchers for merchants (bookings), neither settled nor released.
+	pub held: Balance,
 }
 
 /// Where an application stands.
@@ -229,6 +304,24 @@ pub struct Voucher<Balance> {
 	pub balance: Balance,
 	/// Frozen by an officer (e.g. wrongly paid): cannot be spent until unfrozen or recovered.
 	pub frozen: bool,
+}
+
+/// Part of a citizen's voucher set aside for a merchant (a booking) by the program's owner:
+/// settled, it pays the merchant; released, it goes back to the voucher (or, after the
+/// spending window, to the free budget).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct Hold<AccountId, Balance> {
+	/// Whose voucher it came from.
+	pub citizen: CitizenId,
+	/// Who is paid when it is settled.
+	pub merchant: AccountId,
+	/// The merchant's category when the hold was made (what the spending report counts).
+	pub category: MerchantCategory,
+	/// How much is held.
+	pub amount: Balance,
 }
 
 /// A registered merchant.

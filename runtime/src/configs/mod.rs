@@ -222,6 +222,7 @@ pub type LocalCurrencyFungible =
 
 impl pallet_policy_funds::Config for Runtime {
 	type AdminOrigin = CityOrigin;
+	type CitizenOrigin = citizen_primitives::EnsureCitizen<CitizenId, AccountId>;
 	type Currency = LocalCurrencyFungible;
 	type Citizens = CitizenId;
 	type Time = Timestamp;

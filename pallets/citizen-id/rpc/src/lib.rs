@@ -22,12 +22,9 @@
 
 use std::sync::Arc;
 
+use citizen_rpc_common::{error, NoMoreParams, Query};
 use codec::Codec;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_citizen_id_runtime_api::{ClaimKind, ClaimVerdict, CredentialVerdict};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -46,26 +43,6 @@ pub mod error_code {
 	pub const NO_SUCH_CLAIM: i32 = 7002;
 	/// Nothing is anchored under the digest.
 	pub const UNKNOWN_CREDENTIAL: i32 = 7003;
-}
-
-/// A parameter position that must stay empty. JSON-RPC servers commonly ignore parameters
-/// past the last one a method takes; ours refuse them with `-32602` (invalid params), so a
-/// caller that passes a wrong argument list learns it at once. Any value other than `null`
-/// there fails to decode.
-#[derive(Debug, Clone, Copy)]
-pub struct NoMoreParams;
-
-/// A client sends it as `null`, i.e. nothing.
-impl serde::Serialize for NoMoreParams {
-	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-		serializer.serialize_unit()
-	}
-}
-
-impl<'de> serde::Deserialize<'de> for NoMoreParams {
-	fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
-		Err(serde::de::Error::custom("too many parameters"))
-	}
 }
 
 #[rpc(client, server)]
@@ -103,8 +80,15 @@ impl<C, Block> CitizenIdRpcHandler<C, Block> {
 	}
 }
 
-fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
-	ErrorObject::owned(code, message.into(), None::<()>)
+impl<C, Block> Query<Block, C> for CitizenIdRpcHandler<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+{
+	const RUNTIME_ERROR: i32 = error_code::RUNTIME;
+	fn client(&self) -> &Arc<C> {
+		&self.client
+	}
 }
 
 impl<C, Block, AccountId> CitizenIdRpcServer<<Block as BlockT>::Hash, AccountId>
@@ -123,15 +107,19 @@ where
 		at: Option<Block::Hash>,
 		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<ClaimVerdict<AccountId>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let api = self.client.runtime_api();
-		let runtime_error = |e: sp_api::ApiError| {
-			error(error_code::RUNTIME, format!("the runtime could not answer: {e}"))
-		};
-		if api.citizen_of(at, account.clone()).map_err(runtime_error)?.is_none() {
+		let (citizen, verdict) = self.query(at, |api, at| {
+			let citizen = api.citizen_of(at, account.clone())?;
+			let verdict = if citizen.is_some() {
+				api.verify_account_claim(at, account, claim_kind)?
+			} else {
+				None
+			};
+			Ok((citizen, verdict))
+		})?;
+		if citizen.is_none() {
 			return Err(error(error_code::NOT_A_CITIZEN, "account is not a registered citizen"));
 		}
-		api.verify_account_claim(at, account, claim_kind).map_err(runtime_error)?.ok_or_else(|| {
+		verdict.ok_or_else(|| {
 			error(error_code::NO_SUCH_CLAIM, format!("citizen holds no {claim_kind:?} claim"))
 		})
 	}
@@ -142,13 +130,8 @@ where
 		at: Option<Block::Hash>,
 		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<CredentialVerdict<AccountId>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.credential_status(at, digest)
-			.map_err(|e| error(error_code::RUNTIME, format!("the runtime could not answer: {e}")))?
-			.ok_or_else(|| {
-				error(error_code::UNKNOWN_CREDENTIAL, "no credential is anchored under this digest")
-			})
+		self.query(at, |api, at| api.credential_status(at, digest))?.ok_or_else(|| {
+			error(error_code::UNKNOWN_CREDENTIAL, "no credential is anchored under this digest")
+		})
 	}
 }

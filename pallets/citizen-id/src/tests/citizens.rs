@@ -202,7 +202,7 @@ fn a_void_rebind_request_does_not_hold_the_id() {
 		assert_ok!(CitizenIds::register_issuer(
 			RuntimeOrigin::root(),
 			5,
-			vec![ClaimKind::Resident]
+			claim_kinds([ClaimKind::Resident])
 		));
 		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
 		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::RebindPending);

@@ -10,10 +10,10 @@ fn city_registers_an_issuer() {
 		assert_ok!(CitizenIds::register_issuer(
 			RuntimeOrigin::root(),
 			5,
-			vec![ClaimKind::YouthAgeBand, ClaimKind::Resident]
+			claim_kinds([ClaimKind::YouthAgeBand, ClaimKind::Resident])
 		));
 		let info = Issuers::<Test>::get(5).unwrap();
-		assert_eq!(info.kinds.to_vec(), vec![ClaimKind::Resident, ClaimKind::YouthAgeBand]);
+		assert_eq!(info.kinds, claim_kinds([ClaimKind::Resident, ClaimKind::YouthAgeBand]));
 		// Genesis took epochs 0 and 1.
 		assert_eq!(info.epoch, 2);
 		assert_eq!(
@@ -27,7 +27,7 @@ fn city_registers_an_issuer() {
 fn registering_an_issuer_needs_the_city() {
 	run(|| {
 		assert_noop!(
-			CitizenIds::register_issuer(signed(OFFICE), 5, vec![ClaimKind::Resident]),
+			CitizenIds::register_issuer(signed(OFFICE), 5, claim_kinds([ClaimKind::Resident])),
 			DispatchError::BadOrigin
 		);
 	});
@@ -37,31 +37,27 @@ fn registering_an_issuer_needs_the_city() {
 fn an_issuer_cannot_be_registered_twice() {
 	run(|| {
 		assert_noop!(
-			CitizenIds::register_issuer(RuntimeOrigin::root(), BANK, vec![]),
+			CitizenIds::register_issuer(RuntimeOrigin::root(), BANK, claim_kinds([])),
 			Error::<Test>::IssuerAlreadyRegistered
 		);
 	});
 }
 
 #[test]
-fn claim_kinds_must_be_distinct() {
+fn claim_kinds_are_a_set() {
 	run(|| {
-		assert_noop!(
-			CitizenIds::register_issuer(
-				RuntimeOrigin::root(),
-				5,
-				vec![ClaimKind::Resident, ClaimKind::Resident]
-			),
-			Error::<Test>::DuplicateClaimKind
-		);
-		assert_noop!(
-			CitizenIds::update_issuer(
-				RuntimeOrigin::root(),
-				BANK,
-				vec![ClaimKind::Resident, ClaimKind::Resident]
-			),
-			Error::<Test>::DuplicateClaimKind
-		);
+		// A kind named twice is one kind: the set type cannot hold duplicates.
+		assert_eq!(claim_kinds([ClaimKind::Resident, ClaimKind::Resident]).len(), 1);
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			claim_kinds([ClaimKind::Resident, ClaimKind::Resident])
+		));
+		assert_eq!(Issuers::<Test>::get(5).unwrap().kinds, claim_kinds([ClaimKind::Resident]));
+		// Decoding a call's kinds (as a wallet sends them, a list) collapses repeats too.
+		use codec::{Decode, Encode};
+		let repeated = vec![ClaimKind::Resident, ClaimKind::Resident].encode();
+		assert_eq!(ClaimKinds::decode(&mut &repeated[..]).unwrap().len(), 1);
 	});
 }
 
@@ -71,11 +67,11 @@ fn city_updates_an_issuers_kinds() {
 		assert_ok!(CitizenIds::update_issuer(
 			RuntimeOrigin::root(),
 			BANK,
-			vec![ClaimKind::YouthAgeBand]
+			claim_kinds([ClaimKind::YouthAgeBand])
 		));
 		assert_eq!(
-			Issuers::<Test>::get(BANK).unwrap().kinds.to_vec(),
-			vec![ClaimKind::YouthAgeBand]
+			Issuers::<Test>::get(BANK).unwrap().kinds,
+			claim_kinds([ClaimKind::YouthAgeBand])
 		);
 		assert!(matches!(last_event(), Event::IssuerUpdated { issuer: BANK, .. }));
 		let alice = register(ALICE, 1);
@@ -90,11 +86,11 @@ fn city_updates_an_issuers_kinds() {
 fn updating_needs_the_city_and_a_registered_issuer() {
 	run(|| {
 		assert_noop!(
-			CitizenIds::update_issuer(signed(OFFICE), BANK, vec![]),
+			CitizenIds::update_issuer(signed(OFFICE), BANK, claim_kinds([])),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			CitizenIds::update_issuer(RuntimeOrigin::root(), MALLORY, vec![]),
+			CitizenIds::update_issuer(RuntimeOrigin::root(), MALLORY, claim_kinds([])),
 			Error::<Test>::NotIssuer
 		);
 	});
@@ -118,7 +114,7 @@ fn removing_an_issuer_suspends_what_it_attested_until_reattested() {
 		assert_ok!(CitizenIds::register_issuer(
 			RuntimeOrigin::root(),
 			BANK,
-			vec![ClaimKind::Resident]
+			claim_kinds([ClaimKind::Resident])
 		));
 		assert_eq!(status_of(alice, ClaimKind::Resident), ClaimStatus::Suspended);
 

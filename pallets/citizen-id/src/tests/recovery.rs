@@ -101,7 +101,7 @@ fn a_rebind_is_vouched_for_by_its_requester() {
 		assert_ok!(CitizenIds::register_issuer(
 			RuntimeOrigin::root(),
 			5,
-			vec![ClaimKind::Resident]
+			claim_kinds([ClaimKind::Resident])
 		));
 		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
 		advance(RECOVERY_DELAY);
@@ -150,7 +150,7 @@ fn a_removed_issuers_rebind_requests_die_with_it() {
 		assert_ok!(CitizenIds::register_issuer(
 			RuntimeOrigin::root(),
 			5,
-			vec![ClaimKind::Resident]
+			claim_kinds([ClaimKind::Resident])
 		));
 		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
@@ -163,7 +163,7 @@ fn a_removed_issuers_rebind_requests_die_with_it() {
 		assert_ok!(CitizenIds::register_issuer(
 			RuntimeOrigin::root(),
 			5,
-			vec![ClaimKind::Resident]
+			claim_kinds([ClaimKind::Resident])
 		));
 		assert_noop!(
 			CitizenIds::enact_rebind(signed(MALLORY), alice),

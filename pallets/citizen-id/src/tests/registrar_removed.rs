@@ -7,7 +7,11 @@ use frame_support::{assert_noop, assert_ok};
 #[test]
 fn ids_of_a_removed_issuer_read_as_suspended_until_reconfirmed() {
 	run(|| {
-		assert_ok!(CitizenIds::register_issuer(RuntimeOrigin::root(), 5, ClaimKind::ALL.to_vec()));
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			claim_kinds(ClaimKind::ALL)
+		));
 		assert_ok!(CitizenIds::register_citizen(signed(5), ALICE, commitment(1), 7));
 		let alice = CitizenOf::<Test>::get(ALICE).unwrap();
 		// The office (still registered) attests her residence.
@@ -46,11 +50,19 @@ fn ids_of_a_removed_issuer_read_as_suspended_until_reconfirmed() {
 #[test]
 fn re_registering_the_removed_issuer_does_not_revive_its_ids() {
 	run(|| {
-		assert_ok!(CitizenIds::register_issuer(RuntimeOrigin::root(), 5, ClaimKind::ALL.to_vec()));
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			claim_kinds(ClaimKind::ALL)
+		));
 		assert_ok!(CitizenIds::register_citizen(signed(5), ALICE, commitment(1), 7));
 		let alice = CitizenOf::<Test>::get(ALICE).unwrap();
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
-		assert_ok!(CitizenIds::register_issuer(RuntimeOrigin::root(), 5, ClaimKind::ALL.to_vec()));
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			claim_kinds(ClaimKind::ALL)
+		));
 		assert_eq!(CitizenIds::citizen_of(&ALICE), None);
 		// It may re-confirm them, as any registered issuer may.
 		assert_ok!(CitizenIds::confirm_citizen(signed(5), alice));
@@ -61,7 +73,11 @@ fn re_registering_the_removed_issuer_does_not_revive_its_ids() {
 #[test]
 fn a_suspended_id_stays_suspended_after_reconfirmation() {
 	run(|| {
-		assert_ok!(CitizenIds::register_issuer(RuntimeOrigin::root(), 5, ClaimKind::ALL.to_vec()));
+		assert_ok!(CitizenIds::register_issuer(
+			RuntimeOrigin::root(),
+			5,
+			claim_kinds(ClaimKind::ALL)
+		));
 		assert_ok!(CitizenIds::register_citizen(signed(5), ALICE, commitment(1), 7));
 		let alice = CitizenOf::<Test>::get(ALICE).unwrap();
 		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));

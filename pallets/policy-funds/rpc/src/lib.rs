@@ -26,22 +26,20 @@
 //! | `7102` | `funds_voucherBalance`, `funds_programReport`: no such program |
 //! | `-32602` | malformed input (a bad account, number or hash), or more parameters than the method takes |
 //!
-//! Parameters are positional or named. Each method takes a trailing `extra` parameter that
-//! must be absent: a value in that position (one parameter too many) is refused with `-32602`
-//! rather than silently ignored. (JSON-RPC reads a trailing `null` as absent.)
+//! Parameters are positional or named. Each method takes a trailing `too_many` parameter that
+//! must be absent ([`NoMoreParams`]): a value in that position (one parameter too many) is
+//! refused with `-32602` rather than silently ignored. (JSON-RPC reads a trailing `null` as
+//! absent.)
 
 use std::sync::Arc;
 
+use citizen_rpc_common::{error, NoMoreParams, Query};
 use codec::Codec;
-use jsonrpsee::{
-	core::{JsonValue, RpcResult},
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::error::ErrorObjectOwned};
 use pallet_policy_funds_runtime_api::{
 	AcceptVerdict, MerchantCategory, ProgramId, ProgramReport, VoucherView,
 };
-use sp_api::{ApiRef, ProvideRuntimeApi};
+use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 
@@ -56,7 +54,7 @@ pub mod error_code {
 	/// No such program.
 	pub const UNKNOWN_PROGRAM: i32 = 7102;
 	/// Malformed input or too many parameters (JSON-RPC's `INVALID_PARAMS`).
-	pub const INVALID_PARAMS: i32 = jsonrpsee::types::error::INVALID_PARAMS_CODE;
+	pub const INVALID_PARAMS: i32 = citizen_rpc_common::INVALID_PARAMS;
 }
 
 /// A program report with its spending by category.
@@ -71,18 +69,18 @@ pub struct ReportWithCategories<Balance> {
 #[rpc(client, server)]
 pub trait PolicyFundsRpc<BlockHash, AccountId, Balance> {
 	/// The voucher of the citizen bound to `account` under `program_id`, as the wallet shows
-	/// it. `extra` must be absent.
+	/// it. `too_many` must be absent.
 	#[method(name = "funds_voucherBalance")]
 	fn voucher_balance(
 		&self,
 		account: AccountId,
 		program_id: ProgramId,
 		at: Option<BlockHash>,
-		extra: Option<JsonValue>,
+		too_many: Option<NoMoreParams>,
 	) -> RpcResult<VoucherView<Balance>>;
 
 	/// May `merchant` take `amount` from the vouchers of the citizen behind `citizen_account`?
-	/// `extra` must be absent.
+	/// `too_many` must be absent.
 	#[method(name = "funds_canAccept")]
 	fn can_accept(
 		&self,
@@ -90,16 +88,16 @@ pub trait PolicyFundsRpc<BlockHash, AccountId, Balance> {
 		citizen_account: AccountId,
 		amount: Balance,
 		at: Option<BlockHash>,
-		extra: Option<JsonValue>,
+		too_many: Option<NoMoreParams>,
 	) -> RpcResult<AcceptVerdict<Balance>>;
 
-	/// A program's counters and its spending by category. `extra` must be absent.
+	/// A program's counters and its spending by category. `too_many` must be absent.
 	#[method(name = "funds_programReport")]
 	fn program_report(
 		&self,
 		program_id: ProgramId,
 		at: Option<BlockHash>,
-		extra: Option<JsonValue>,
+		too_many: Option<NoMoreParams>,
 	) -> RpcResult<ReportWithCategories<Balance>>;
 }
 
@@ -115,33 +113,18 @@ impl<C, Block, Terms> PolicyFundsRpcHandler<C, Block, Terms> {
 	}
 }
 
-fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
-	ErrorObject::owned(code, message.into(), None::<()>)
-}
-
 fn unknown_program(program_id: ProgramId) -> ErrorObjectOwned {
 	error(error_code::UNKNOWN_PROGRAM, format!("no program {program_id}"))
 }
 
-impl<C, Block, Terms> PolicyFundsRpcHandler<C, Block, Terms>
+impl<C, Block, Terms> Query<Block, C> for PolicyFundsRpcHandler<C, Block, Terms>
 where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
 {
-	/// Refuse a parameter past the method's last (`extra`), then run `query` against the
-	/// runtime API at `at` (the best block when `None`), mapping a runtime failure to `7100`.
-	fn query<R>(
-		&self,
-		at: Option<Block::Hash>,
-		extra: Option<JsonValue>,
-		query: impl FnOnce(&ApiRef<'_, C::Api>, Block::Hash) -> Result<R, sp_api::ApiError>,
-	) -> RpcResult<R> {
-		if extra.is_some() {
-			return Err(error(error_code::INVALID_PARAMS, "too many parameters"));
-		}
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		query(&self.client.runtime_api(), at)
-			.map_err(|e| error(error_code::RUNTIME, format!("the runtime could not answer: {e}")))
+	const RUNTIME_ERROR: i32 = error_code::RUNTIME;
+	fn client(&self) -> &Arc<C> {
+		&self.client
 	}
 }
 
@@ -162,9 +145,9 @@ where
 		account: AccountId,
 		program_id: ProgramId,
 		at: Option<Block::Hash>,
-		extra: Option<JsonValue>,
+		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<VoucherView<Balance>> {
-		let (exists, view) = self.query(at, extra, |api, at| {
+		let (exists, view) = self.query(at, |api, at| {
 			let exists = api.program_report(at, program_id)?.is_some();
 			Ok((exists, if exists { api.voucher_balance(at, account, program_id)? } else { None }))
 		})?;
@@ -180,18 +163,18 @@ where
 		citizen_account: AccountId,
 		amount: Balance,
 		at: Option<Block::Hash>,
-		extra: Option<JsonValue>,
+		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<AcceptVerdict<Balance>> {
-		self.query(at, extra, |api, at| api.can_accept(at, merchant, citizen_account, amount))
+		self.query(at, |api, at| api.can_accept(at, merchant, citizen_account, amount))
 	}
 
 	fn program_report(
 		&self,
 		program_id: ProgramId,
 		at: Option<Block::Hash>,
-		extra: Option<JsonValue>,
+		_too_many: Option<NoMoreParams>,
 	) -> RpcResult<ReportWithCategories<Balance>> {
-		let (report, spend_by_category) = self.query(at, extra, |api, at| {
+		let (report, spend_by_category) = self.query(at, |api, at| {
 			Ok((api.program_report(at, program_id)?, api.spend_by_category(at, program_id)?))
 		})?;
 		let report = report.ok_or_else(|| unknown_program(program_id))?;

@@ -20,7 +20,12 @@ sp_api::decl_runtime_apis! {
 	/// and for a program where the citizen holds no voucher) instead of a bare balance;
 	/// `VoucherView` gained `citizen_suspended`; [`Refusal`] gained variants (appended) and
 	/// `NoUsableVoucher` became `NoVoucher`.
-	#[api_version(2)]
+	///
+	/// Version 3 (storage version 2 of the pallet): [`ProgramReport`] gained `held` (appended:
+	/// what is set aside for bookings); in [`ProgramTerms`] the name is `{ko, en}` and the
+	/// required claims and categories are sets (encoded like sorted lists); service programs
+	/// (opened by another pallet) have a zero grant and an empty application window.
+	#[api_version(3)]
 	pub trait PolicyFundsApi<AccountId, Balance, Terms> where
 		AccountId: Codec,
 		Balance: Codec,
@@ -42,7 +47,7 @@ sp_api::decl_runtime_apis! {
 		/// Can `merchant` take `amount` from the vouchers of the citizen `account` acts for?
 		/// When not, [`Refusal`] says why.
 		fn can_accept(merchant: AccountId, account: AccountId, amount: Balance) -> AcceptVerdict<Balance>;
-		/// A program's counters, as of now.
+		/// A program's counters, as of now (`free + outstanding + held` is in its account).
 		fn program_report(program: ProgramId) -> Option<ProgramReport<Balance>>;
 		/// A program's spending by merchant category.
 		fn spend_by_category(program: ProgramId) -> Vec<(MerchantCategory, Balance)>;

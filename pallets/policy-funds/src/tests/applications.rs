@@ -88,8 +88,7 @@ fn one_grant_per_household() {
 	run(|| {
 		let mut t = terms(ApprovalMode::Automatic);
 		t.scope = GrantScope::PerHousehold;
-		t.required_claims =
-			BoundedVec::truncate_from(vec![ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
+		t.required_claims = set([ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
 		let program = setup_program(t, 3 * GRANT);
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		// Bob is the other guardian of the same household.
@@ -162,7 +161,7 @@ fn a_rejected_household_may_apply_through_the_other_guardian() {
 	run(|| {
 		let mut t = terms(ApprovalMode::Manual);
 		t.scope = GrantScope::PerHousehold;
-		t.required_claims = BoundedVec::truncate_from(vec![ClaimKind::MultiChildHousehold]);
+		t.required_claims = set([ClaimKind::MultiChildHousehold]);
 		let program = setup_program(t, 2 * GRANT);
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_noop!(Funds::apply(signed(BOB), program), Error::<Test>::HouseholdAlreadyGranted);
@@ -202,8 +201,7 @@ fn only_officers_decide_and_only_within_budget() {
 fn household_program() -> ProgramId {
 	let mut t = terms(ApprovalMode::Manual);
 	t.scope = GrantScope::PerHousehold;
-	t.required_claims =
-		BoundedVec::truncate_from(vec![ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
+	t.required_claims = set([ClaimKind::Resident, ClaimKind::MultiChildHousehold]);
 	setup_program(t, 2 * GRANT)
 }
 

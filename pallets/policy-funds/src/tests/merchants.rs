@@ -7,16 +7,19 @@ use sp_runtime::DispatchError;
 #[test]
 fn city_manages_categories() {
 	run(|| {
-		let name = BoundedVec::truncate_from(b"Study cafes".to_vec());
-		assert_ok!(Funds::add_category(root(), 9, name.clone()));
-		assert_eq!(Categories::<Test>::get(9), Some(name.clone()));
-		assert_eq!(last_event(), Event::CategoryAdded { category: 9, name });
+		let cafes = name("스터디카페", "Study cafes");
+		assert_ok!(Funds::add_category(root(), 9, cafes.clone()));
+		assert_eq!(Categories::<Test>::get(9), Some(cafes.clone()));
+		assert_eq!(last_event(), Event::CategoryAdded { category: 9, name: cafes });
+		// Renaming keeps the id.
+		assert_ok!(Funds::add_category(root(), 9, name("스터디 카페", "Study cafés")));
+		assert_eq!(Categories::<Test>::get(9).unwrap().en.to_vec(), "Study cafés".as_bytes());
 		assert_ok!(Funds::remove_category(root(), 9));
 		assert_eq!(last_event(), Event::CategoryRemoved { category: 9 });
 		assert!(!Categories::<Test>::contains_key(9));
 		assert_noop!(Funds::remove_category(root(), 9), Error::<Test>::UnknownCategory);
 		assert_noop!(
-			Funds::add_category(signed(TREASURY), 9, BoundedVec::new()),
+			Funds::add_category(signed(TREASURY), 9, name("", "")),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(Funds::remove_category(signed(TREASURY), 9), DispatchError::BadOrigin);

@@ -4,7 +4,7 @@
 use super::*;
 use frame_support::{assert_noop, assert_ok};
 
-const MINIMUM: u64 = 100;
+const MINIMUM: Balance = 100;
 
 #[test]
 fn a_spend_that_would_leave_dust_is_refused() {

@@ -13,8 +13,12 @@ fn city_creates_a_program_with_its_own_account() {
 		let expected: u64 = FundsPalletId::get().into_sub_account_truncating(0u32);
 		assert_eq!(p.account, expected);
 		assert_eq!(p.status, ProgramStatus::Open);
+		assert_eq!(p.owner, ProgramOwner::City);
 		assert_eq!(p.terms, terms(ApprovalMode::Automatic));
-		assert_eq!(last_event(), Event::ProgramCreated { program: 0, account: expected });
+		assert_eq!(
+			last_event(),
+			Event::ProgramCreated { program: 0, owner: ProgramOwner::City, account: expected }
+		);
 		assert_eq!(ExpiryQueue::<Test>::get().to_vec(), vec![(START + 223 * DAY, 0)]);
 		assert_eq!(NextProgramId::<Test>::get(), 1);
 	});
@@ -48,17 +52,25 @@ fn program_terms_are_checked() {
 		assert_noop!(
 			Funds::create_program(
 				root(),
-				bad(|t| t.allowed_categories = BoundedVec::truncate_from(vec![BOOKS, BOOKS])),
+				bad(|t| {
+					t.apply_from = START - 3 * DAY;
+					t.apply_until = START - 2 * DAY;
+					t.spend_until = START;
+				}),
 				officers()
 			),
-			Error::<Test>::Duplicate
+			Error::<Test>::InvalidTerms
 		);
 		assert_noop!(
 			Funds::create_program(
 				root(),
-				bad(|t| t.excluded_categories = BoundedVec::truncate_from(vec![42])),
+				bad(|t| t.allowed_categories = set([BOOKS, 42])),
 				officers()
 			),
+			Error::<Test>::UnknownCategory
+		);
+		assert_noop!(
+			Funds::create_program(root(), bad(|t| t.excluded_categories = set([42])), officers()),
 			Error::<Test>::UnknownCategory
 		);
 		assert_noop!(

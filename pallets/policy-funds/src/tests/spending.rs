@@ -86,8 +86,8 @@ fn each_refusal_has_its_own_error_and_changes_nothing() {
 fn excluded_categories_win_over_allowed_ones() {
 	run(|| {
 		let mut t = terms(ApprovalMode::Automatic);
-		t.allowed_categories = BoundedVec::new();
-		t.excluded_categories = BoundedVec::truncate_from(vec![CRAM]);
+		t.allowed_categories = BoundedBTreeSet::new();
+		t.excluded_categories = set([CRAM]);
 		let program = setup_program(t, GRANT);
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1));
@@ -122,7 +122,7 @@ fn a_merchant_cannot_pay_itself() {
 			Error::<Test>::SelfPayment
 		);
 		assert_noop!(
-			<Funds as VoucherLedger<u64, u64>>::spend(program, ALICE_ID, &ALICE, 1_000),
+			<Funds as VoucherLedger<u64, Balance>>::spend(program, ALICE_ID, &ALICE, 1_000),
 			Error::<Test>::SelfPayment
 		);
 		// Her voucher still pays other shops; after a move to a new key, the old account is a

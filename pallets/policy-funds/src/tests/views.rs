@@ -81,7 +81,7 @@ fn the_report_adds_up() {
 /// A second program Alice holds a voucher in: all categories, automatic. Merchants exist.
 fn second_program() -> ProgramId {
 	let mut t = terms(ApprovalMode::Automatic);
-	t.allowed_categories = BoundedVec::new();
+	t.allowed_categories = BoundedBTreeSet::new();
 	let program = NextProgramId::<Test>::get();
 	assert_ok!(Funds::create_program(root(), t, officers()));
 	assert_ok!(Funds::fund(signed(TREASURY), program, GRANT));
@@ -89,7 +89,7 @@ fn second_program() -> ProgramId {
 	program
 }
 
-fn refusal(merchant: u64, account: u64, amount: u64) -> Option<Refusal> {
+fn refusal(merchant: u64, account: u64, amount: Balance) -> Option<Refusal> {
 	Funds::can_accept(&merchant, &account, amount, None).refusal
 }
 
