@@ -11,7 +11,7 @@ stage() { echo; echo "=== $1"; STAGE_START=$(date +%s); }
 done_stage() { echo "=== $1 took $(( $(date +%s) - STAGE_START ))s"; }
 
 stage "unit tests and benchmarks (primitives, pallets)"
-cargo test --locked -p citizen-primitives -p pallet-citizen-id -p pallet-policy-funds \
+cargo test --locked -p citizen-primitives -p citizen-rpc-common -p pallet-citizen-id -p pallet-policy-funds \
 	--features pallet-citizen-id/runtime-benchmarks,pallet-policy-funds/runtime-benchmarks
 done_stage "unit tests"
 

@@ -324,6 +324,56 @@ mod policy_funds_flow {
 	}
 
 	#[test]
+	fn a_service_pallet_runs_its_own_program_with_holds() {
+		use citizen_primitives::{ProgramOwner, ProgramSpec, ServicePrograms, VoucherLedger};
+		ext("development").execute_with(|| {
+			let issuer = Sr25519Keyring::Charlie.to_account_id();
+			let citizen: AccountId = sp_core::crypto::AccountId32::new([9; 32]);
+			let bookshop = Sr25519Keyring::Ferdie.to_account_id();
+			let cram = Sr25519Keyring::Dave.to_account_id();
+			education_program(&issuer, &citizen, &bookshop, &cram);
+			// A service (the multi-child points, say) opens its own program from the treasury.
+			let service = ProgramOwner::Service(*b"cty/mcpt");
+			let spec = ProgramSpec {
+				name: ("다자녀 교육포인트".as_bytes().to_vec(), b"Multi-child points".to_vec()),
+				spend_until: NOW + 30 * DAY,
+				allowed_categories: vec![BOOKS],
+				excluded_categories: vec![CRAM],
+			};
+			let program = PolicyFunds::open_program(service, spec, &alice(), 900_000).unwrap();
+			invariants(program);
+			// Citizens cannot apply to it, and the city's ownership does not reach it.
+			assert_noop!(
+				PolicyFunds::apply(signed(&citizen), program),
+				pallet_policy_funds::Error::<Runtime>::NotOpenToApplications
+			);
+			assert!(PolicyFunds::credit(ProgramOwner::City, program, 0, 1).is_err());
+			assert_ok!(PolicyFunds::credit(service, program, 0, 500_000));
+			invariants(program);
+			// A booking holds part of the voucher; a cancellation gives it back.
+			let hold = PolicyFunds::hold(service, program, 0, &bookshop, 120_000).unwrap();
+			assert_eq!(PolicyFunds::balance(program, 0), 380_000);
+			invariants(program);
+			assert_ok!(PolicyFunds::release(service, program, hold));
+			assert_eq!(PolicyFunds::balance(program, 0), 500_000);
+			// A booking that took place is paid to the merchant in the local currency.
+			let hold = PolicyFunds::hold(service, program, 0, &bookshop, 70_000).unwrap();
+			let before = dbw(&bookshop);
+			assert_ok!(PolicyFunds::settle(service, program, hold));
+			assert_eq!(dbw(&bookshop) - before, 70_000);
+			invariants(program);
+			// The citizen spends the rest of it like any voucher; a cram school is refused.
+			assert_noop!(
+				PolicyFunds::spend(signed(&citizen), program, cram.clone().into(), 1),
+				pallet_policy_funds::Error::<Runtime>::CategoryNotAllowed
+			);
+			assert_ok!(PolicyFunds::spend(signed(&citizen), program, bookshop.into(), 430_000));
+			assert_eq!(PolicyFunds::report(program).unwrap().citizens_served, 1);
+			invariants(program);
+		});
+	}
+
+	#[test]
 	fn benefits_follow_a_recovered_citizen() {
 		ext("development").execute_with(|| {
 			let issuer = Sr25519Keyring::Charlie.to_account_id();
