@@ -289,6 +289,38 @@ impl VoucherLedger<u64, u128> for MockVoucherLedger {
 	}
 }
 
+/// Programs opened by services, over the same in-memory ledger. Funding moves nothing (the
+/// double keeps no balances); it only grows the free budget.
+impl ServicePrograms<u64, u128> for MockVoucherLedger {
+	fn open_program(
+		owner: ProgramOwner,
+		spec: ProgramSpec,
+		_funder: &u64,
+		budget: u128,
+	) -> Result<ProgramId, DispatchError> {
+		let now = <MockTime as frame_support::traits::Time>::now();
+		if spec.spend_until <= now {
+			return Err(DispatchError::Other("spend_until in the past"));
+		}
+		let id = PROGRAMS.with(|p| p.borrow().keys().max().map_or(0, |m| m + 1));
+		Self::open(id, owner, budget, spec.spend_until);
+		Ok(id)
+	}
+	fn fund_program(
+		owner: ProgramOwner,
+		program: ProgramId,
+		_funder: &u64,
+		amount: u128,
+	) -> DispatchResult {
+		Self::owned(owner, program)?;
+		Self::add_free(program, amount);
+		Ok(())
+	}
+	fn free_budget(program: ProgramId) -> u128 {
+		Self::free(program)
+	}
+}
+
 /// What [`registry_conformance`] needs to drive a registry: the double or the real pallet.
 /// Accounts are `u64`, as in every mock runtime here.
 pub trait RegistryHarness {

@@ -179,6 +179,16 @@ fn is_last_in_queue<T: Config>(program: ProgramId) -> bool {
 		&& queue.last().map(|(_, id)| *id) == Some(program)
 }
 
+/// `program` is closed and finished, off the expiry queue, and its whole budget went to `to`,
+/// leaving its account empty.
+fn assert_wound_up<T: Config>(program: ProgramId, to: &T::AccountId, budget: BalanceOf<T>) {
+	let p = Programs::<T>::get(program).expect("program");
+	assert_eq!((p.status, p.expired), (ProgramStatus::Closed, true));
+	assert!(!queued::<T>(program));
+	assert_eq!(balance::<T>(to), budget);
+	assert!(balance::<T>(&Pallet::<T>::program_account(program)).is_zero());
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -260,11 +270,7 @@ mod benchmarks {
 		let budget = balance::<T>(&account);
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, program, lookup::<T>(&to));
-		let p = Programs::<T>::get(program).expect("program");
-		assert_eq!((p.status, p.expired), (ProgramStatus::Closed, true));
-		assert!(!queued::<T>(program));
-		assert_eq!(balance::<T>(&to), budget);
-		assert!(balance::<T>(&account).is_zero());
+		assert_wound_up::<T>(program, &to, budget);
 	}
 
 	/// Worst case: vouchers outstanding, the expiry queue full with the program last, the whole
@@ -279,11 +285,7 @@ mod benchmarks {
 		let budget = balance::<T>(&account);
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, program, lookup::<T>(&to));
-		let p = Programs::<T>::get(program).expect("program");
-		assert_eq!((p.status, p.expired), (ProgramStatus::Closed, true));
-		assert!(!queued::<T>(program));
-		assert_eq!(balance::<T>(&to), budget);
-		assert!(balance::<T>(&account).is_zero());
+		assert_wound_up::<T>(program, &to, budget);
 		assert!(Pallet::<T>::spendable(program, id).is_zero());
 	}
 

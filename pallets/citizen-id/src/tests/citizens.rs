@@ -199,11 +199,7 @@ fn deregistering_is_refused_while_something_else_relies_on_the_account() {
 fn a_void_rebind_request_does_not_hold_the_id() {
 	run(|| {
 		let alice = register(ALICE, 1);
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds([ClaimKind::Resident])
-		));
+		register_temp_issuer();
 		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
 		assert_noop!(CitizenIds::deregister(signed(ALICE)), Error::<Test>::RebindPending);
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));

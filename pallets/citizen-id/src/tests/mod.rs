@@ -30,8 +30,25 @@ pub(crate) fn signed(who: u64) -> RuntimeOrigin {
 
 /// Register `account` as a citizen through the district office; returns its id.
 pub(crate) fn register(account: u64, n: u8) -> CitizenId {
-	assert_ok!(CitizenIds::register_citizen(signed(OFFICE), account, commitment(n), 7));
+	register_via(OFFICE, account, n)
+}
+
+/// Register `account` as a citizen through `issuer`; returns its id.
+pub(crate) fn register_via(issuer: u64, account: u64, n: u8) -> CitizenId {
+	assert_ok!(CitizenIds::register_citizen(signed(issuer), account, commitment(n), 7));
 	CitizenOf::<Test>::get(account).expect("just registered")
+}
+
+/// An issuer the tests register, and often remove (a compromised or closed office).
+pub(crate) const TEMP_ISSUER: u64 = 5;
+
+/// The city registers [`TEMP_ISSUER`], allowed every kind.
+pub(crate) fn register_temp_issuer() {
+	assert_ok!(CitizenIds::register_issuer(
+		RuntimeOrigin::root(),
+		TEMP_ISSUER,
+		claim_kinds(ClaimKind::ALL)
+	));
 }
 
 pub(crate) fn resident(zone: ZoneId) -> ClaimValue {

@@ -98,11 +98,7 @@ fn a_rebind_is_vouched_for_by_its_requester() {
 	run(|| {
 		// A compromised issuer moves Alice's ID; nobody objects in time.
 		let alice = register(ALICE, 1);
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds([ClaimKind::Resident])
-		));
+		register_temp_issuer();
 		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
 		advance(RECOVERY_DELAY);
 		assert_ok!(CitizenIds::enact_rebind(signed(MALLORY), alice));
@@ -147,11 +143,7 @@ fn a_removed_issuers_rebind_requests_die_with_it() {
 		let alice = register(ALICE, 1);
 		attest_resident(alice);
 		// A compromised issuer asks to move Alice to Mallory's account.
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds([ClaimKind::Resident])
-		));
+		register_temp_issuer();
 		assert_ok!(CitizenIds::request_rebind(signed(5), alice, MALLORY));
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
 		advance(RECOVERY_DELAY);
@@ -160,11 +152,7 @@ fn a_removed_issuers_rebind_requests_die_with_it() {
 			Error::<Test>::RebindIssuerRemoved
 		);
 		// Re-registering the same account gives a new epoch: the old request stays dead.
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds([ClaimKind::Resident])
-		));
+		register_temp_issuer();
 		assert_noop!(
 			CitizenIds::enact_rebind(signed(MALLORY), alice),
 			Error::<Test>::RebindIssuerRemoved

@@ -7,13 +7,8 @@ use frame_support::{assert_noop, assert_ok};
 #[test]
 fn ids_of_a_removed_issuer_read_as_suspended_until_reconfirmed() {
 	run(|| {
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds(ClaimKind::ALL)
-		));
-		assert_ok!(CitizenIds::register_citizen(signed(5), ALICE, commitment(1), 7));
-		let alice = CitizenOf::<Test>::get(ALICE).unwrap();
+		register_temp_issuer();
+		let alice = register_via(TEMP_ISSUER, ALICE, 1);
 		// The office (still registered) attests her residence.
 		attest_resident(alice);
 		assert_eq!(CitizenIds::citizen_of(&ALICE), Some(alice));
@@ -50,19 +45,10 @@ fn ids_of_a_removed_issuer_read_as_suspended_until_reconfirmed() {
 #[test]
 fn re_registering_the_removed_issuer_does_not_revive_its_ids() {
 	run(|| {
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds(ClaimKind::ALL)
-		));
-		assert_ok!(CitizenIds::register_citizen(signed(5), ALICE, commitment(1), 7));
-		let alice = CitizenOf::<Test>::get(ALICE).unwrap();
+		register_temp_issuer();
+		let alice = register_via(TEMP_ISSUER, ALICE, 1);
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds(ClaimKind::ALL)
-		));
+		register_temp_issuer();
 		assert_eq!(CitizenIds::citizen_of(&ALICE), None);
 		// It may re-confirm them, as any registered issuer may.
 		assert_ok!(CitizenIds::confirm_citizen(signed(5), alice));
@@ -73,13 +59,8 @@ fn re_registering_the_removed_issuer_does_not_revive_its_ids() {
 #[test]
 fn a_suspended_id_stays_suspended_after_reconfirmation() {
 	run(|| {
-		assert_ok!(CitizenIds::register_issuer(
-			RuntimeOrigin::root(),
-			5,
-			claim_kinds(ClaimKind::ALL)
-		));
-		assert_ok!(CitizenIds::register_citizen(signed(5), ALICE, commitment(1), 7));
-		let alice = CitizenOf::<Test>::get(ALICE).unwrap();
+		register_temp_issuer();
+		let alice = register_via(TEMP_ISSUER, ALICE, 1);
 		assert_ok!(CitizenIds::suspend_citizen(signed(OFFICE), alice));
 		assert_ok!(CitizenIds::remove_issuer(RuntimeOrigin::root(), 5));
 		assert_ok!(CitizenIds::confirm_citizen(signed(OFFICE), alice));
