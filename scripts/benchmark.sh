@@ -27,7 +27,7 @@ SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 node="$CARGO_TARGET_DIR/release/citizen-node"
 
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(citizen-id policy-funds)
+[ ${#pallets[@]} -eq 0 ] && pallets=(citizen-id policy-funds multi-child-points)
 for dir in "${pallets[@]}"; do
 	name="pallet_${dir//-/_}"
 	echo "== $name"
@@ -42,3 +42,20 @@ for dir in "${pallets[@]}"; do
 		--template scripts/weight-template.hbs \
 		--output "pallets/$dir/src/weights.rs"
 done
+
+# The anchor, in the same run on the same machine: a native-token transfer.
+anchor="$CARGO_TARGET_DIR/anchor-weights.rs"
+echo "== pallet_balances::transfer_keep_alive (anchor)"
+"$node" benchmark pallet \
+	--runtime "$wasm" \
+	--genesis-builder runtime \
+	--genesis-builder-preset development \
+	--pallet pallet_balances \
+	--extrinsic transfer_keep_alive \
+	--steps "$STEPS" \
+	--repeat "$REPEAT" \
+	--template scripts/weight-template.hbs \
+	--output "$anchor"
+weights=()
+for dir in "${pallets[@]}"; do weights+=("pallets/$dir/src/weights.rs"); done
+node scripts/weights-table.mjs "$anchor" "${weights[@]}" | tee "$CARGO_TARGET_DIR/weights-table.md"

@@ -11,8 +11,9 @@ stage() { echo; echo "=== $1"; STAGE_START=$(date +%s); }
 done_stage() { echo "=== $1 took $(( $(date +%s) - STAGE_START ))s"; }
 
 stage "unit tests and benchmarks (primitives, pallets)"
-cargo test --locked -p citizen-primitives -p citizen-rpc-common -p pallet-citizen-id -p pallet-policy-funds \
-	--features pallet-citizen-id/runtime-benchmarks,pallet-policy-funds/runtime-benchmarks
+cargo test --locked -p citizen-primitives -p citizen-rpc-common -p pallet-citizen-id \
+	-p pallet-policy-funds -p pallet-multi-child-points \
+	--features pallet-citizen-id/runtime-benchmarks,pallet-policy-funds/runtime-benchmarks,pallet-multi-child-points/runtime-benchmarks
 done_stage "unit tests"
 
 stage "runtime tests"

@@ -8,6 +8,9 @@
 use super::*;
 use std::{cell::RefCell, collections::BTreeMap};
 
+/// A hold of the ledger double: the citizen, the merchant, the amount.
+type HoldEntry = (CitizenId, u64, u128);
+
 thread_local! {
 	static NOW: RefCell<Moment> = const { RefCell::new(0) };
 	static CITIZENS: RefCell<BTreeMap<CitizenId, (u64, bool)>> = const { RefCell::new(BTreeMap::new()) };
@@ -16,7 +19,7 @@ thread_local! {
 	static PAID: RefCell<BTreeMap<u64, u128>> = const { RefCell::new(BTreeMap::new()) };
 	static DEREGISTERED: RefCell<alloc::collections::BTreeSet<CitizenId>> = const { RefCell::new(alloc::collections::BTreeSet::new()) };
 	static PROGRAMS: RefCell<BTreeMap<ProgramId, (ProgramOwner, u128, Moment)>> = const { RefCell::new(BTreeMap::new()) };
-	static HOLDS: RefCell<BTreeMap<(ProgramId, HoldId), (CitizenId, u64, u128)>> = const { RefCell::new(BTreeMap::new()) };
+	static HOLDS: RefCell<BTreeMap<(ProgramId, HoldId), HoldEntry>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Moments the tests of every pallet start from.

@@ -275,6 +275,34 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_multi_child_points_runtime_api::MultiChildPointsApi<Block, AccountId, Balance>
+		for Runtime
+	{
+		fn schemes() -> Vec<pallet_multi_child_points::SchemeView<Balance>> {
+			MultiChildPoints::schemes()
+		}
+
+		fn household_status(
+			year: pallet_multi_child_points::Year,
+			household: H256,
+		) -> Option<pallet_multi_child_points::HouseholdStatus<Balance>> {
+			MultiChildPoints::household_status(year, household)
+		}
+
+		fn quote(
+			account: AccountId,
+			year: pallet_multi_child_points::Year,
+		) -> Result<Balance, pallet_multi_child_points::Refusal> {
+			MultiChildPoints::quote_for(&account, year)
+		}
+
+		fn report(
+			year: pallet_multi_child_points::Year,
+		) -> Option<pallet_multi_child_points::SchemeReportView<Balance>> {
+			MultiChildPoints::report(year)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -92,6 +92,7 @@ impl PublicServiceCall for RuntimeCall {
 		match self {
 			RuntimeCall::CitizenId(call) => call.public_service(),
 			RuntimeCall::PolicyFunds(call) => call.public_service(),
+			RuntimeCall::MultiChildPoints(call) => call.public_service(),
 			_ => None,
 		}
 	}

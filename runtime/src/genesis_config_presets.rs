@@ -6,7 +6,8 @@
 
 use crate::{
 	AccountId, AssetsConfig, AuraConfig, BalancesConfig, CitizenIdConfig, CouncilConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, DAY_MS, LOCAL_CURRENCY_ID, UNIT, WON,
+	GrandpaConfig, MultiChildPointsConfig, RuntimeGenesisConfig, SudoConfig, DAY_MS,
+	LOCAL_CURRENCY_ID, UNIT, WON,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -89,6 +90,8 @@ fn genesis(network: Network) -> Value {
 				.collect::<Vec<_>>(),
 		},
 		citizen_id: CitizenIdConfig { recovery_delay: recovery_delay_ms },
+		// The city's treasury funds the services' own programs (multi-child points, ...).
+		multi_child_points: MultiChildPointsConfig { treasury: Some(city.clone()) },
 	})
 }
 

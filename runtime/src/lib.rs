@@ -191,6 +191,8 @@ mod runtime {
 	pub type CitizenId = pallet_citizen_id;
 	#[runtime::pallet_index(21)]
 	pub type PolicyFunds = pallet_policy_funds;
+	#[runtime::pallet_index(22)]
+	pub type MultiChildPoints = pallet_multi_child_points;
 }
 
 /// Block weights: 2 s of compute in a 6 s block.

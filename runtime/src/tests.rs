@@ -417,6 +417,169 @@ mod policy_funds_flow {
 	}
 }
 
+mod multi_child_points_flow {
+	//! Multi-child points with the real citizen ID, policy funds and assets pallets.
+	use super::*;
+	use crate::{MultiChildPoints, PolicyFunds};
+	use citizen_primitives::{ClaimValue, LocalizedName};
+	use frame_support::{traits::Hooks, weights::Weight, BoundedBTreeSet, BoundedVec};
+	use pallet_multi_child_points::{SchemeTerms, Tier};
+
+	const DAY: u64 = crate::DAY_MS;
+	const NOW: u64 = citizen_primitives::testing::epochs::MAY_22_2026;
+	const BOOKS: u32 = 1;
+	const CRAM: u32 = 2;
+	const YEAR: u16 = 2026;
+
+	fn dbw(who: &AccountId) -> u128 {
+		Assets::balance(LOCAL_CURRENCY_ID, who)
+	}
+	fn account(n: u8) -> AccountId {
+		sp_core::crypto::AccountId32::new([n; 32])
+	}
+	fn invariants(program: u32) {
+		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
+		assert_eq!(
+			dbw(&PolicyFunds::program_account(program)),
+			report.free + report.outstanding + report.held
+		);
+		PolicyFunds::do_try_state().unwrap();
+		CitizenId::do_try_state().unwrap();
+		MultiChildPoints::do_try_state().unwrap();
+	}
+
+	#[test]
+	fn one_grant_per_household_spent_at_bookstores_and_the_rest_forfeited() {
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let root = RuntimeOrigin::root();
+			let office = Sr25519Keyring::Charlie.to_account_id();
+			let bookshop = Sr25519Keyring::Ferdie.to_account_id();
+			let cram = Sr25519Keyring::Dave.to_account_id();
+			assert_ok!(CitizenId::register_issuer(
+				root.clone(),
+				office.clone().into(),
+				claim_kinds(ClaimKind::ALL)
+			));
+			let name =
+				|ko: &str, en: &str| LocalizedName::new(ko.as_bytes(), en.as_bytes()).unwrap();
+			assert_ok!(PolicyFunds::add_category(root.clone(), BOOKS, name("서점", "Bookstores")));
+			assert_ok!(PolicyFunds::add_category(root.clone(), CRAM, name("학원", "Cram schools")));
+			assert_ok!(PolicyFunds::register_merchant(
+				root.clone(),
+				bookshop.clone().into(),
+				BOOKS,
+				7
+			));
+			assert_ok!(PolicyFunds::register_merchant(root.clone(), cram.clone().into(), CRAM, 7));
+
+			// Guardians A and B of a three-child household, C of a two-child one; all
+			// residents for long enough, none holding anything.
+			let three = sp_core::H256::repeat_byte(3);
+			let two = sp_core::H256::repeat_byte(2);
+			let mut guardians = Vec::new();
+			for (n, household, children) in [(31u8, three, 3u8), (32, three, 3), (21, two, 2)] {
+				let who = account(n);
+				assert_ok!(CitizenId::register_citizen(
+					RuntimeOrigin::signed(office.clone()),
+					who.clone().into(),
+					sp_core::H256::repeat_byte(n),
+					7
+				));
+				let id = pallet_citizen_id::CitizenOf::<Runtime>::get(&who).unwrap();
+				for claim in [
+					ClaimValue::Resident { zone: 7, since: NOW - 200 * DAY },
+					ClaimValue::MultiChildHousehold { household, children },
+				] {
+					assert_ok!(CitizenId::issue_claim(
+						RuntimeOrigin::signed(office.clone()),
+						id,
+						claim,
+						NOW - DAY,
+						NOW + 365 * DAY
+					));
+				}
+				guardians.push((who, id));
+			}
+
+			let treasury_before = dbw(&alice());
+			let terms = SchemeTerms {
+				name: name("다자녀 교육포인트 2026", "Multi-child education points 2026"),
+				tiers: BoundedVec::truncate_from(vec![
+					Tier { min_children: 2, amount: 300_000 },
+					Tier { min_children: 3, amount: 500_000 },
+				]),
+				min_residence: 90 * DAY,
+				apply_from: NOW,
+				apply_until: NOW + 200 * DAY,
+				spend_until: NOW + 220 * DAY,
+				allowed_categories: BoundedBTreeSet::try_from(
+					[BOOKS].into_iter().collect::<std::collections::BTreeSet<_>>(),
+				)
+				.unwrap(),
+				excluded_categories: BoundedBTreeSet::try_from(
+					[CRAM].into_iter().collect::<std::collections::BTreeSet<_>>(),
+				)
+				.unwrap(),
+				budget: 2_000_000,
+			};
+			assert_ok!(MultiChildPoints::open_scheme(root.clone(), YEAR, terms));
+			let program = MultiChildPoints::report(YEAR).unwrap().program;
+			assert_eq!(treasury_before - dbw(&alice()), 2_000_000, "funded from the treasury");
+			invariants(program);
+			// Nobody applies to the program in policy funds directly.
+			assert_noop!(
+				PolicyFunds::apply(RuntimeOrigin::signed(guardians[0].0.clone()), program),
+				pallet_policy_funds::Error::<Runtime>::NotOpenToApplications
+			);
+
+			let (a, a_id) = guardians[0].clone();
+			let (b, _) = guardians[1].clone();
+			let (c, c_id) = guardians[2].clone();
+			assert_eq!(MultiChildPoints::quote_for(&a, YEAR), Ok(500_000));
+			assert_ok!(MultiChildPoints::apply(RuntimeOrigin::signed(a.clone()), YEAR));
+			assert_eq!(PolicyFunds::spendable(program, a_id), 500_000);
+			assert_noop!(
+				MultiChildPoints::apply(RuntimeOrigin::signed(b.clone()), YEAR),
+				pallet_multi_child_points::Error::<Runtime>::HouseholdAlreadyGranted
+			);
+			assert_ok!(MultiChildPoints::apply(RuntimeOrigin::signed(c.clone()), YEAR));
+			assert_eq!(PolicyFunds::spendable(program, c_id), 300_000);
+			invariants(program);
+
+			// Spent at a bookstore, settled at once; a cram school is refused.
+			assert_ok!(PolicyFunds::spend(
+				RuntimeOrigin::signed(a.clone()),
+				program,
+				bookshop.clone().into(),
+				120_000
+			));
+			assert_eq!(dbw(&bookshop), 10_000_000 + 120_000);
+			assert_noop!(
+				PolicyFunds::spend(RuntimeOrigin::signed(a.clone()), program, cram.into(), 1),
+				pallet_policy_funds::Error::<Runtime>::CategoryNotAllowed
+			);
+			invariants(program);
+
+			// At spend-until what is left returns to the budget, with no transaction.
+			pallet_timestamp::Now::<Runtime>::put(NOW + 220 * DAY);
+			PolicyFunds::on_idle(2, Weight::MAX);
+			let funds = PolicyFunds::report(program).unwrap();
+			assert_eq!(funds.returned, 500_000 - 120_000 + 300_000, "forfeited");
+			assert_eq!(funds.spent, 120_000);
+			assert_eq!(funds.free + funds.spent, 2_000_000);
+			let report = MultiChildPoints::report(YEAR).unwrap();
+			assert_eq!(report.households, 2);
+			assert_eq!(report.points_granted, 800_000);
+			assert_noop!(
+				PolicyFunds::spend(RuntimeOrigin::signed(a), program, bookshop.into(), 1),
+				pallet_policy_funds::Error::<Runtime>::ProgramExpired
+			);
+			invariants(program);
+		});
+	}
+}
+
 mod fees {
 	//! Citizens' own public-service calls are free, within their allowance, and no spam hole.
 	use super::*;

@@ -248,3 +248,47 @@ impl citizen_primitives::BenchmarkClock for BenchmarkClock {
 		pallet_timestamp::Now::<Runtime>::put(now);
 	}
 }
+
+parameter_types! {
+	pub const MultiChildPointsPalletId: frame_support::PalletId =
+		frame_support::PalletId(*b"cty/mcpt");
+}
+
+impl pallet_multi_child_points::Config for Runtime {
+	type AdminOrigin = CityOrigin;
+	type CitizenOrigin = citizen_primitives::EnsureCitizen<CitizenId, AccountId>;
+	type Citizens = CitizenId;
+	type Balance = Balance;
+	type Ledger = PolicyFunds;
+	type Time = Timestamp;
+	type PalletId = MultiChildPointsPalletId;
+	type MaxTiers = ConstU32<4>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxCategories = ConstU32<16>;
+	type WeightInfo = pallet_multi_child_points::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkClock = BenchmarkClock;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MultiChildPointsBenchmarks;
+}
+
+/// Sets up what the multi-child points benchmarks need in this runtime: merchant categories in
+/// policy funds, and local currency for the treasury.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MultiChildPointsBenchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_multi_child_points::BenchmarkHelper<AccountId, Balance> for MultiChildPointsBenchmarks {
+	fn create_categories(categories: &[citizen_primitives::MerchantCategory]) {
+		for category in categories {
+			let name = citizen_primitives::LocalizedName::truncate_from(
+				b"benchmark".to_vec(),
+				b"benchmark".to_vec(),
+			);
+			pallet_policy_funds::Categories::<Runtime>::insert(category, name);
+		}
+	}
+	fn fund_account(who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = LocalCurrencyFungible::set_balance(who, amount);
+	}
+}

@@ -1,0 +1,19 @@
+//! What a new chain starts with.
+
+use super::*;
+use frame_support::traits::{GetStorageVersion, StorageVersion};
+
+#[test]
+fn the_treasury_may_be_named_at_genesis() {
+	run(|| assert_eq!(Treasury::<Test>::get(), Some(TREASURY)));
+	run_without_treasury(|| assert_eq!(Treasury::<Test>::get(), None));
+}
+
+#[test]
+fn a_new_chain_starts_at_storage_version_1() {
+	run(|| {
+		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(MultiChildPoints::in_code_storage_version(), StorageVersion::new(1));
+		assert!(Schemes::<Test>::iter().next().is_none());
+	});
+}

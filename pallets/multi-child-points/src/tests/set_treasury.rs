@@ -1,0 +1,41 @@
+//! The city names the treasury account that funds and tops up schemes.
+
+use super::*;
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+#[test]
+fn the_city_names_its_treasury() {
+	run_without_treasury(|| {
+		assert_eq!(Treasury::<Test>::get(), None);
+		assert_noop!(
+			MultiChildPoints::open_scheme(root(), YEAR, terms()),
+			Error::<Test>::NoTreasury
+		);
+		assert_ok!(MultiChildPoints::set_treasury(root(), 5));
+		assert_eq!(last_event(), Event::TreasurySet { account: 5 });
+		assert_eq!(Treasury::<Test>::get(), Some(5));
+		let program = open();
+		assert_eq!(free(program), BUDGET);
+	});
+}
+
+#[test]
+fn the_city_replaces_its_treasury() {
+	run(|| {
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+		assert_ok!(MultiChildPoints::set_treasury(root(), 6));
+		assert_eq!(Treasury::<Test>::get(), Some(6));
+		assert_eq!(last_event(), Event::TreasurySet { account: 6 });
+	});
+}
+
+#[test]
+fn only_the_city_names_the_treasury() {
+	run(|| {
+		for origin in [signed(TREASURY), signed(ALICE), RuntimeOrigin::none()] {
+			assert_noop!(MultiChildPoints::set_treasury(origin, 6), DispatchError::BadOrigin);
+		}
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+	});
+}
