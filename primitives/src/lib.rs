@@ -175,8 +175,10 @@ pub enum ClaimValue {
 	Resident { zone: ZoneId, since: Moment },
 	/// Belongs to the youth age band.
 	YouthAgeBand,
-	/// Guardian of a household (a salted commitment, shared by both guardians so one claim per
-	/// household can be enforced) with `children` children.
+	/// Guardian of a household with `children` children. `household` is a salted commitment
+	/// shared by both guardians so one grant per household can be enforced: issuers derive it
+	/// from the household alone (one salt per household, kept for good, independent of the
+	/// child count), so a re-issued claim carries the same commitment.
 	MultiChildHousehold { household: H256, children: u8 },
 }
 

@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `74`
 		//  Estimated: `3521`
-		// Minimum execution time: 14_973_000 picoseconds.
-		Weight::from_parts(22_293_000, 3521)
+		// Minimum execution time: 15_003_000 picoseconds.
+		Weight::from_parts(16_074_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `175`
 		//  Estimated: `3521`
-		// Minimum execution time: 14_722_000 picoseconds.
-		Weight::from_parts(20_590_000, 3521)
+		// Minimum execution time: 14_622_000 picoseconds.
+		Weight::from_parts(15_874_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `175`
 		//  Estimated: `3521`
-		// Minimum execution time: 13_680_000 picoseconds.
-		Weight::from_parts(18_788_000, 3521)
+		// Minimum execution time: 13_510_000 picoseconds.
+		Weight::from_parts(14_682_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_639_000 picoseconds.
-		Weight::from_parts(6_881_000, 0)
+		// Minimum execution time: 5_588_000 picoseconds.
+		Weight::from_parts(6_179_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::Issuers` (r:1 w:0)
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `220`
 		//  Estimated: `3593`
-		// Minimum execution time: 32_829_000 picoseconds.
-		Weight::from_parts(47_621_000, 3593)
+		// Minimum execution time: 32_659_000 picoseconds.
+		Weight::from_parts(34_942_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -144,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3592`
-		// Minimum execution time: 20_831_000 picoseconds.
-		Weight::from_parts(25_648_000, 3592)
+		// Minimum execution time: 20_961_000 picoseconds.
+		Weight::from_parts(23_084_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3592`
-		// Minimum execution time: 18_537_000 picoseconds.
-		Weight::from_parts(20_701_000, 3592)
+		// Minimum execution time: 18_578_000 picoseconds.
+		Weight::from_parts(20_600_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `485`
 		//  Estimated: `3592`
-		// Minimum execution time: 28_112_000 picoseconds.
-		Weight::from_parts(37_216_000, 3592)
+		// Minimum execution time: 28_272_000 picoseconds.
+		Weight::from_parts(30_956_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3592`
-		// Minimum execution time: 22_834_000 picoseconds.
-		Weight::from_parts(37_285_000, 3592)
+		// Minimum execution time: 23_185_000 picoseconds.
+		Weight::from_parts(25_288_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -204,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3592`
-		// Minimum execution time: 22_884_000 picoseconds.
-		Weight::from_parts(34_462_000, 3592)
+		// Minimum execution time: 23_275_000 picoseconds.
+		Weight::from_parts(25_829_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3592`
-		// Minimum execution time: 22_944_000 picoseconds.
-		Weight::from_parts(25_127_000, 3592)
+		// Minimum execution time: 23_104_000 picoseconds.
+		Weight::from_parts(25_448_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -240,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `440`
 		//  Estimated: `3592`
-		// Minimum execution time: 28_392_000 picoseconds.
-		Weight::from_parts(30_555_000, 3592)
+		// Minimum execution time: 28_432_000 picoseconds.
+		Weight::from_parts(30_455_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -255,8 +255,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `430`
 		//  Estimated: `3559`
-		// Minimum execution time: 20_260_000 picoseconds.
-		Weight::from_parts(22_664_000, 3559)
+		// Minimum execution time: 20_861_000 picoseconds.
+		Weight::from_parts(22_564_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -276,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `509`
 		//  Estimated: `3592`
-		// Minimum execution time: 29_704_000 picoseconds.
-		Weight::from_parts(32_087_000, 3592)
+		// Minimum execution time: 29_805_000 picoseconds.
+		Weight::from_parts(32_489_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -289,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `398`
 		//  Estimated: `3559`
-		// Minimum execution time: 19_649_000 picoseconds.
-		Weight::from_parts(21_512_000, 3559)
+		// Minimum execution time: 19_940_000 picoseconds.
+		Weight::from_parts(22_394_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -312,8 +312,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `829`
 		//  Estimated: `6196`
-		// Minimum execution time: 47_441_000 picoseconds.
-		Weight::from_parts(50_686_000, 6196)
+		// Minimum execution time: 47_620_000 picoseconds.
+		Weight::from_parts(52_639_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -325,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `6052`
-		// Minimum execution time: 22_814_000 picoseconds.
-		Weight::from_parts(24_766_000, 6052)
+		// Minimum execution time: 22_994_000 picoseconds.
+		Weight::from_parts(24_977_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -340,8 +340,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `443`
 		//  Estimated: `3559`
-		// Minimum execution time: 20_550_000 picoseconds.
-		Weight::from_parts(22_994_000, 3559)
+		// Minimum execution time: 20_941_000 picoseconds.
+		Weight::from_parts(22_924_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -353,8 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `6052`
-		// Minimum execution time: 23_896_000 picoseconds.
-		Weight::from_parts(25_919_000, 6052)
+		// Minimum execution time: 23_916_000 picoseconds.
+		Weight::from_parts(25_979_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -366,8 +366,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `479`
 		//  Estimated: `3593`
-		// Minimum execution time: 21_903_000 picoseconds.
-		Weight::from_parts(24_386_000, 3593)
+		// Minimum execution time: 21_732_000 picoseconds.
+		Weight::from_parts(23_916_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -385,8 +385,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `592`
 		//  Estimated: `6052`
-		// Minimum execution time: 32_448_000 picoseconds.
-		Weight::from_parts(37_105_000, 6052)
+		// Minimum execution time: 32_909_000 picoseconds.
+		Weight::from_parts(37_196_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -406,8 +406,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `653`
 		//  Estimated: `3593`
-		// Minimum execution time: 40_550_000 picoseconds.
-		Weight::from_parts(44_296_000, 3593)
+		// Minimum execution time: 40_981_000 picoseconds.
+		Weight::from_parts(43_995_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -416,111 +416,111 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_issuer() -> Weight {
-		Weight::from_parts(22_293_000, 3521)
+		Weight::from_parts(16_074_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn update_issuer() -> Weight {
-		Weight::from_parts(20_590_000, 3521)
+		Weight::from_parts(15_874_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(18_788_000, 3521)
+		Weight::from_parts(14_682_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_recovery_delay() -> Weight {
-		Weight::from_parts(6_881_000, 0)
+		Weight::from_parts(6_179_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(47_621_000, 3593)
+		Weight::from_parts(34_942_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn suspend_citizen() -> Weight {
-		Weight::from_parts(25_648_000, 3592)
+		Weight::from_parts(23_084_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume_citizen() -> Weight {
-		Weight::from_parts(20_701_000, 3592)
+		Weight::from_parts(20_600_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn issue_claim() -> Weight {
-		Weight::from_parts(37_216_000, 3592)
+		Weight::from_parts(30_956_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend_claim() -> Weight {
-		Weight::from_parts(37_285_000, 3592)
+		Weight::from_parts(25_288_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_claim() -> Weight {
-		Weight::from_parts(34_462_000, 3592)
+		Weight::from_parts(25_829_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_claim() -> Weight {
-		Weight::from_parts(25_127_000, 3592)
+		Weight::from_parts(25_448_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_credential() -> Weight {
-		Weight::from_parts(30_555_000, 3592)
+		Weight::from_parts(30_455_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_credential() -> Weight {
-		Weight::from_parts(22_664_000, 3559)
+		Weight::from_parts(22_564_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn request_rebind() -> Weight {
-		Weight::from_parts(32_087_000, 3592)
+		Weight::from_parts(32_489_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_rebind() -> Weight {
-		Weight::from_parts(21_512_000, 3559)
+		Weight::from_parts(22_394_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact_rebind() -> Weight {
-		Weight::from_parts(50_686_000, 6196)
+		Weight::from_parts(52_639_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn confirm_citizen() -> Weight {
-		Weight::from_parts(24_766_000, 6052)
+		Weight::from_parts(24_977_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn object_to_rebind() -> Weight {
-		Weight::from_parts(22_994_000, 3559)
+		Weight::from_parts(22_924_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resolve_rebind() -> Weight {
-		Weight::from_parts(25_919_000, 6052)
+		Weight::from_parts(25_979_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn release_provider() -> Weight {
-		Weight::from_parts(24_386_000, 3593)
+		Weight::from_parts(23_916_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reap_credential() -> Weight {
-		Weight::from_parts(37_105_000, 6052)
+		Weight::from_parts(37_196_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(44_296_000, 3593)
+		Weight::from_parts(43_995_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}

@@ -67,7 +67,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(terms.tiers_valid(), Error::<T>::InvalidTiers);
 		let now = T::Time::now();
 		ensure!(terms.window_valid(now), Error::<T>::InvalidWindow);
+		ensure!(terms.categories_valid(), Error::<T>::InvalidCategories);
 		ensure!(!terms.budget.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(terms.budget_valid(), Error::<T>::BudgetBelowOneGrant);
 		let treasury = Self::treasury()?;
 		// One counter per tier; the tiers and the counters share the bound.
 		let households = BoundedVec::try_from(alloc::vec![0u32; terms.tiers.len()])

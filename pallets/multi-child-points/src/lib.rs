@@ -297,6 +297,11 @@ pub mod pallet {
 		HouseholdAlreadyGranted,
 		/// The scheme's free budget does not cover the household's tier.
 		BudgetExhausted,
+		/// No allowed category, or a category both allowed and excluded: points must be
+		/// purpose-bound (an empty list would let them be spent anywhere).
+		InvalidCategories,
+		/// The opening budget does not cover one grant of the lowest tier.
+		BudgetBelowOneGrant,
 	}
 
 	#[pallet::hooks]

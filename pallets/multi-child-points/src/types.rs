@@ -103,12 +103,26 @@ where
 			})
 	}
 
-	/// The dates are usable at `now`: `apply_from < apply_until <= spend_until`, and the
-	/// application window has not already ended (so `spend_until` is in the future too).
+	/// The dates are usable at `now`: `apply_from < apply_until < spend_until` (points granted
+	/// on the last day of applications can still be spent), and the application window has
+	/// not already ended (so `spend_until` is in the future too).
 	pub fn window_valid(&self, now: Moment) -> bool {
 		self.apply_from < self.apply_until
-			&& self.apply_until <= self.spend_until
+			&& self.apply_until < self.spend_until
 			&& now < self.apply_until
+	}
+
+	/// The categories are usable: at least one allowed category (an empty list would mean
+	/// "every category" in policy funds, so points could be spent anywhere), and none both
+	/// allowed and excluded.
+	pub fn categories_valid(&self) -> bool {
+		!self.allowed_categories.is_empty()
+			&& self.allowed_categories.iter().all(|c| !self.excluded_categories.contains(c))
+	}
+
+	/// The budget covers at least one grant of the lowest tier.
+	pub fn budget_valid(&self) -> bool {
+		self.tiers.first().is_some_and(|t| self.budget >= t.amount)
 	}
 
 	/// The tier a household with `children` children falls in: the highest whose

@@ -122,10 +122,14 @@ fn opening_checks_the_dates() {
 				Error::<Test>::InvalidWindow
 			);
 		}
-		// A window that opens later, or that began already, and a forfeit when it ends.
+		// Forfeit the moment applications end: the last grant could never be spent.
+		let mut t = terms();
+		t.spend_until = t.apply_until;
+		assert_noop!(MultiChildPoints::open_scheme(root(), YEAR, t), Error::<Test>::InvalidWindow);
+		// A window that opens later, or that began already.
 		let mut t = terms();
 		t.apply_from = START + DAY;
-		t.spend_until = t.apply_until;
+		t.spend_until = t.apply_until + 1;
 		assert_ok!(MultiChildPoints::open_scheme(root(), YEAR, t));
 		let mut t = terms();
 		t.apply_from = START - DAY;
@@ -162,5 +166,40 @@ fn only_the_city_opens_a_scheme() {
 			);
 		}
 		assert!(!Schemes::<Test>::contains_key(YEAR));
+	});
+}
+
+#[test]
+fn points_must_be_purpose_bound() {
+	run(|| {
+		// No allowed category would let the points be spent anywhere.
+		let mut t = terms();
+		t.allowed_categories = set([]);
+		assert_noop!(
+			MultiChildPoints::open_scheme(root(), YEAR, t),
+			Error::<Test>::InvalidCategories
+		);
+		// A category both allowed and excluded is a contradiction.
+		let mut t = terms();
+		t.excluded_categories = set([CRAM, BOOKS]);
+		assert_noop!(
+			MultiChildPoints::open_scheme(root(), YEAR, t),
+			Error::<Test>::InvalidCategories
+		);
+	});
+}
+
+#[test]
+fn the_budget_covers_at_least_one_grant() {
+	run(|| {
+		let mut t = terms();
+		t.budget = t.tiers[0].amount - 1;
+		assert_noop!(
+			MultiChildPoints::open_scheme(root(), YEAR, t),
+			Error::<Test>::BudgetBelowOneGrant
+		);
+		let mut t = terms();
+		t.budget = t.tiers[0].amount;
+		assert_ok!(MultiChildPoints::open_scheme(root(), YEAR, t));
 	});
 }
