@@ -229,7 +229,8 @@ impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
 	) -> Result<Self::Pre, TransactionValidityError> {
 		let (nonce_val, weight_val, fee_val) = val;
 		let nonce_pre = self.nonce.prepare(nonce_val, origin, call, info, len)?;
-		let weight_pre = self.weight.prepare(weight_val, origin, call, info, len)?;
+		// `CheckWeight` prepares nothing to carry (its `Pre` is `()`).
+		self.weight.prepare(weight_val, origin, call, info, len)?;
 		let fee_pre = match fee_val {
 			FeeVal::Free(Free::Counted(citizen)) => {
 				// Counted before dispatch, so it stays counted if the call fails.
@@ -240,7 +241,7 @@ impl TransactionExtension<RuntimeCall> for NonceWeightAndFee {
 			FeeVal::Free(Free::Objection) => FeePre::Free,
 			FeeVal::Charge(val) => FeePre::Charge(self.fee.prepare(val, origin, call, info, len)?),
 		};
-		Ok((nonce_pre, weight_pre, fee_pre))
+		Ok((nonce_pre, (), fee_pre))
 	}
 
 	fn post_dispatch_details(
