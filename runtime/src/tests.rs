@@ -695,6 +695,29 @@ mod fees {
 	}
 
 	#[test]
+	fn every_services_public_calls_share_one_allowance() {
+		ext("development").execute_with(|| {
+			let (_, citizen) = penniless_citizen();
+			// The multi-child points pallet declares `apply` on its own `Call`: free, and
+			// counted against the same daily allowance as policy funds' calls.
+			let points = RuntimeCall::MultiChildPoints(pallet_multi_child_points::Call::apply {
+				year: 2026,
+			});
+			for n in 0..20 {
+				let call = if n % 2 == 0 { &points } else { &apply_call() };
+				assert_ok!(admit(&citizen, call));
+			}
+			assert_eq!(CitizenId::free_calls_left(0), 0);
+			assert_eq!(admit(&citizen, &points), PAYMENT);
+			// Its city calls are never free.
+			let close = RuntimeCall::MultiChildPoints(
+				pallet_multi_child_points::Call::close_applications { year: 2026 },
+			);
+			assert_eq!(admit(&citizen, &close), PAYMENT);
+		});
+	}
+
+	#[test]
 	fn the_pool_admits_no_more_free_transactions_than_the_allowance() {
 		ext("development").execute_with(|| {
 			let (_, citizen) = penniless_citizen();
