@@ -423,6 +423,15 @@ pub trait ServicePrograms<AccountId, Balance> {
 		amount: Balance,
 	) -> DispatchResult;
 
+	/// Pay `amount` out of `owner`'s program's free budget to `to`: a service giving back money
+	/// it took in (a co-payment refunded when a youth returns an unused pass, say).
+	fn withdraw(
+		owner: ProgramOwner,
+		program: ProgramId,
+		to: &AccountId,
+		amount: Balance,
+	) -> DispatchResult;
+
 	/// The program's free budget.
 	fn free_budget(program: ProgramId) -> Balance;
 }

@@ -19,6 +19,7 @@ thread_local! {
 	static PAID: RefCell<BTreeMap<u64, u128>> = const { RefCell::new(BTreeMap::new()) };
 	static DEREGISTERED: RefCell<alloc::collections::BTreeSet<CitizenId>> = const { RefCell::new(alloc::collections::BTreeSet::new()) };
 	static PROGRAMS: RefCell<BTreeMap<ProgramId, (ProgramOwner, u128, Moment)>> = const { RefCell::new(BTreeMap::new()) };
+	static WITHDRAWN: RefCell<BTreeMap<u64, u128>> = const { RefCell::new(BTreeMap::new()) };
 	static HOLDS: RefCell<BTreeMap<(ProgramId, HoldId), HoldEntry>> = const { RefCell::new(BTreeMap::new()) };
 }
 
@@ -155,6 +156,10 @@ impl MockVoucherLedger {
 	pub fn paid(merchant: u64) -> u128 {
 		PAID.with(|p| p.borrow().get(&merchant).copied().unwrap_or(0))
 	}
+	/// What programs have paid `to` through `ServicePrograms::withdraw`.
+	pub fn withdrawn(to: u64) -> u128 {
+		WITHDRAWN.with(|w| w.borrow().get(&to).copied().unwrap_or(0))
+	}
 	/// Open `program` owned by `owner` with `budget`, spendable until `spend_until`.
 	pub fn open(program: ProgramId, owner: ProgramOwner, budget: u128, spend_until: Moment) {
 		PROGRAMS.with(|p| p.borrow_mut().insert(program, (owner, budget, spend_until)));
@@ -173,6 +178,13 @@ impl MockVoucherLedger {
 	fn live(program: ProgramId) -> bool {
 		let now = <MockTime as frame_support::traits::Time>::now();
 		PROGRAMS.with(|p| p.borrow().get(&program).is_some_and(|e| now < e.2))
+	}
+	fn take_free(program: ProgramId, amount: u128) {
+		PROGRAMS.with(|p| {
+			if let Some(e) = p.borrow_mut().get_mut(&program) {
+				e.1 = e.1.saturating_sub(amount);
+			}
+		});
 	}
 	fn add_free(program: ProgramId, amount: u128) {
 		PROGRAMS.with(|p| {
@@ -317,6 +329,15 @@ impl ServicePrograms<u64, u128> for MockVoucherLedger {
 	) -> DispatchResult {
 		Self::owned(owner, program)?;
 		Self::add_free(program, amount);
+		Ok(())
+	}
+	fn withdraw(owner: ProgramOwner, program: ProgramId, to: &u64, amount: u128) -> DispatchResult {
+		Self::owned(owner, program)?;
+		if Self::free(program) < amount {
+			return Err(DispatchError::Other("free budget too small"));
+		}
+		Self::take_free(program, amount);
+		WITHDRAWN.with(|w| *w.borrow_mut().entry(*to).or_default() += amount);
 		Ok(())
 	}
 	fn free_budget(program: ProgramId) -> u128 {

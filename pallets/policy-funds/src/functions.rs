@@ -13,7 +13,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::{DepositConsequence, Preservation, Provenance},
-		EnsureOrigin, Get, Time,
+		Contains, EnsureOrigin, Get, Time,
 	},
 	BoundedVec,
 };
@@ -325,7 +325,7 @@ impl<T: Config> Pallet<T> {
 	/// balance: the account keeps at least the minimum (`Preserve`) unless it is emptied
 	/// exactly (`Expendable`: nothing is lost). A payment that would leave a positive remainder
 	/// below the minimum is refused, as that dust would go with the account.
-	fn pay_out(
+	pub(crate) fn pay_out(
 		program_account: &T::AccountId,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
@@ -622,6 +622,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let (p, category) = Self::ensure_merchant_accepts(program, &merchant, citizen)?;
+		ensure!(T::DirectSpend::contains(&p.owner), Error::<T>::BookingsOnly);
 		let voucher = Self::debited_voucher(program, citizen, amount)?;
 		// Every check passed: the money moves (or the payment is refused) before any record.
 		Self::pay_out(&p.account, &merchant, amount)?;

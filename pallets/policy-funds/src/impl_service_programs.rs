@@ -10,7 +10,10 @@
 use super::*;
 use citizen_primitives::ProgramSpec;
 use frame_support::{storage::with_storage_layer, traits::Time, BoundedBTreeSet, BoundedVec};
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedSub, Zero},
+	DispatchError, DispatchResult,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The terms of a service program opened with `spec`: names within `MaxNameLength`
@@ -80,6 +83,33 @@ impl<T: Config> ServicePrograms<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	/// As of now (expiry applied if due); zero for an unknown program.
+	/// All or nothing. Errors: `UnknownProgram`, `NotProgramOwner`, `ZeroAmount`,
+	/// `BudgetExhausted` (more than the free budget), then those of paying out
+	/// (`ProgramAccountBelowMinimum`, `RecipientBelowMinimum`, the currency's own).
+	fn withdraw(
+		owner: ProgramOwner,
+		program: ProgramId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		with_storage_layer(|| {
+			let p = Self::owned_program(owner, program)?;
+			frame_support::ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			frame_support::ensure!(
+				Reports::<T>::get(program).free >= amount,
+				Error::<T>::BudgetExhausted
+			);
+			Self::mutate_report(program, |r| {
+				r.free = r.free.checked_sub(&amount)?;
+				r.withdrawn = r.withdrawn.checked_add(&amount)?;
+				Some(())
+			})?;
+			Self::pay_out(&p.account, to, amount)?;
+			Self::deposit_event(Event::ServiceWithdrew { program, to: to.clone(), amount });
+			Ok(())
+		})
+	}
+
 	fn free_budget(program: ProgramId) -> BalanceOf<T> {
 		Self::report(program).map(|r| r.free).unwrap_or_else(Zero::zero)
 	}

@@ -216,6 +216,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxProgramDuration: Get<Moment>;
 
+		/// Owners whose vouchers citizens may `spend` directly at merchants. A service whose
+		/// vouchers pay only through its own bookings (the youth culture pass pays for
+		/// city-designated offers only) is left out: its vouchers move only by its holds.
+		type DirectSpend: frame_support::traits::Contains<ProgramOwner>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -321,6 +326,9 @@ pub mod pallet {
 		/// outstanding or held any more, the program is finished (marked expired, its slot
 		/// freed).
 		ProgramClosed { program: ProgramId, returned_to: T::AccountId, amount: BalanceOf<T> },
+		/// A service paid money out of its own program's free budget (a refund of a
+		/// co-payment it took in).
+		ServiceWithdrew { program: ProgramId, to: T::AccountId, amount: BalanceOf<T> },
 		/// A program's spending window ended; what vouchers had left is back in the budget
 		/// (holds stay held).
 		ProgramExpired { program: ProgramId, returned: BalanceOf<T> },
@@ -436,6 +444,9 @@ pub mod pallet {
 		HouseholdAlreadyGranted,
 		/// The free budget does not cover a grant or a credit.
 		BudgetExhausted,
+		/// This program's vouchers pay only through its service's bookings, never by a direct
+		/// spend.
+		BookingsOnly,
 		/// No application from this citizen.
 		UnknownApplication,
 		/// The application is not pending.

@@ -64,9 +64,21 @@ impl pallet_policy_funds::Config for Test {
 	type MaxLivePrograms = ConstU32<3>;
 	type MaxExpiriesPerBlock = ConstU32<2>;
 	type MaxProgramDuration = MaxProgramDuration;
+	type DirectSpend = DirectSpend;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkClock = MockTime;
+}
+
+/// The service whose vouchers pay only through its bookings (as the youth culture pass's).
+pub const BOOKINGS_ONLY: ProgramOwner = ProgramOwner::Service(*b"bookonly");
+
+/// Every owner's vouchers can be spent directly except [`BOOKINGS_ONLY`]'s.
+pub struct DirectSpend;
+impl frame_support::traits::Contains<ProgramOwner> for DirectSpend {
+	fn contains(owner: &ProgramOwner) -> bool {
+		*owner != BOOKINGS_ONLY
+	}
 }
 
 /// 2026-05-22, when applications open.

@@ -2,7 +2,7 @@
 //! payment?", reports. Nothing here writes; an overdue program already reads as expired.
 
 use super::*;
-use frame_support::traits::{Get, Time};
+use frame_support::traits::{Contains, Get, Time};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -168,7 +168,8 @@ impl<T: Config> Pallet<T> {
 		for (_, program) in ExpiryQueue::<T>::get() {
 			let Some(v) = Vouchers::<T>::get(program, citizen) else { continue };
 			let Some(p) = Programs::<T>::get(program) else { continue };
-			if v.balance.is_zero() {
+			// Bookings-only vouchers (a youth culture pass) are never taken at a counter.
+			if v.balance.is_zero() || !T::DirectSpend::contains(&p.owner) {
 				continue;
 			}
 			if !p.spendable_at(now) {

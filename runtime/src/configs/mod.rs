@@ -234,9 +234,25 @@ impl pallet_policy_funds::Config for Runtime {
 	type MaxLivePrograms = ConstU32<256>;
 	type MaxExpiriesPerBlock = ConstU32<8>;
 	type MaxProgramDuration = ConstU64<{ 2 * 365 * DAY_MS }>;
+	type DirectSpend = DirectSpend;
 	type WeightInfo = pallet_policy_funds::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkClock = BenchmarkClock;
+}
+
+parameter_types! {
+	pub const YouthCulturePassPalletId: frame_support::PalletId =
+		frame_support::PalletId(*b"cty/ycps");
+}
+
+/// Whose vouchers a citizen may spend at a merchant's counter: the city's programs and every
+/// service's, except the youth culture pass, which pays only for city-designated offers
+/// through its own bookings.
+pub struct DirectSpend;
+impl frame_support::traits::Contains<citizen_primitives::ProgramOwner> for DirectSpend {
+	fn contains(owner: &citizen_primitives::ProgramOwner) -> bool {
+		*owner != citizen_primitives::ProgramOwner::service(YouthCulturePassPalletId::get())
+	}
 }
 
 /// Sets `pallet-timestamp`'s clock in benchmarks.

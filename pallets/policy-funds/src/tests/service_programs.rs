@@ -152,3 +152,62 @@ fn citizens_do_not_apply_to_a_service_program() {
 		assert_noop!(Funds::apply(signed(ALICE), program), Error::<Test>::NotOpenToApplications);
 	});
 }
+
+/// A program of `BOOKINGS_ONLY` (the youth pass) with Alice's voucher of `credit`.
+fn bookings_only_voucher(credit: Balance) -> ProgramId {
+	setup_merchants();
+	let program = Funds::open_program(BOOKINGS_ONLY, spec(30), &TREASURY, GRANT).expect("valid");
+	assert_ok!(Funds::credit(BOOKINGS_ONLY, program, ALICE_ID, credit));
+	program
+}
+
+#[test]
+fn a_bookings_only_voucher_cannot_be_spent_at_a_counter_but_pays_through_holds() {
+	run(|| {
+		let program = bookings_only_voucher(50_000);
+		assert_noop!(
+			Funds::spend(signed(ALICE), program, BOOKSHOP, 10_000),
+			Error::<Test>::BookingsOnly
+		);
+		assert_noop!(ledger_spend(program, ALICE_ID, BOOKSHOP, 10_000), Error::<Test>::BookingsOnly);
+		// The merchant's counter does not offer it either.
+		let verdict = Funds::can_accept(&BOOKSHOP, &ALICE, 10_000, Some(ALICE_ID));
+		assert!(!verdict.accepted);
+		assert!(verdict.usable.is_empty());
+		// The service's booking pays the merchant.
+		let before = balance(BOOKSHOP);
+		let hold = Funds::hold(BOOKINGS_ONLY, program, ALICE_ID, &BOOKSHOP, 10_000).expect("held");
+		assert_ok!(Funds::settle(BOOKINGS_ONLY, program, hold));
+		assert_eq!(balance(BOOKSHOP), before + 10_000);
+		assert_eq!(Funds::balance(program, ALICE_ID), 40_000);
+	});
+}
+
+#[test]
+fn a_service_withdraws_from_its_free_budget_only() {
+	run(|| {
+		let program = service_voucher(GRANT, 100_000);
+		let account = Funds::program_account(program);
+		let (before, program_before) = (balance(CAROL), balance(account));
+		assert_ok!(Funds::withdraw(SERVICE, program, &CAROL, 10_000));
+		assert_eq!(balance(CAROL), before + 10_000);
+		assert_eq!(balance(account), program_before - 10_000);
+		assert_eq!(Funds::free_budget(program), GRANT - 100_000 - 10_000);
+		assert_eq!(report(program).withdrawn, 10_000);
+		assert_eq!(
+			events().last(),
+			Some(&Event::ServiceWithdrew { program, to: CAROL, amount: 10_000 })
+		);
+		// Never what vouchers hold, never someone else's program, never nothing.
+		assert_noop!(
+			Funds::withdraw(SERVICE, program, &CAROL, GRANT - 100_000 - 10_000 + 1),
+			Error::<Test>::BudgetExhausted
+		);
+		assert_noop!(
+			Funds::withdraw(OTHER_SERVICE, program, &CAROL, 1),
+			Error::<Test>::NotProgramOwner
+		);
+		assert_noop!(Funds::withdraw(SERVICE, program, &CAROL, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(Funds::withdraw(SERVICE, 99, &CAROL, 1), Error::<Test>::UnknownProgram);
+	});
+}
