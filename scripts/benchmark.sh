@@ -27,7 +27,7 @@ SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 node="$CARGO_TARGET_DIR/release/citizen-node"
 
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(citizen-id policy-funds multi-child-points)
+[ ${#pallets[@]} -eq 0 ] && pallets=(citizen-id policy-funds multi-child-points youth-culture-pass facility-booking)
 for dir in "${pallets[@]}"; do
 	name="pallet_${dir//-/_}"
 	echo "== $name"
@@ -43,19 +43,24 @@ for dir in "${pallets[@]}"; do
 		--output "pallets/$dir/src/weights.rs"
 done
 
-# The anchor, in the same run on the same machine: a native-token transfer.
-anchor="$CARGO_TARGET_DIR/anchor-weights.rs"
-echo "== pallet_balances::transfer_keep_alive (anchor)"
-"$node" benchmark pallet \
-	--runtime "$wasm" \
-	--genesis-builder runtime \
-	--genesis-builder-preset development \
-	--pallet pallet_balances \
-	--extrinsic transfer_keep_alive \
-	--steps "$STEPS" \
-	--repeat "$REPEAT" \
-	--template scripts/weight-template.hbs \
-	--output "$anchor"
+# The anchors, in the same run on the same machine: a native-token transfer and a
+# local-currency (pallet-assets) transfer.
+anchors=()
+for pallet in pallet_balances pallet_assets; do
+	anchor="$CARGO_TARGET_DIR/anchor-$pallet.rs"
+	echo "== $pallet::transfer_keep_alive (anchor)"
+	"$node" benchmark pallet \
+		--runtime "$wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset development \
+		--pallet "$pallet" \
+		--extrinsic transfer_keep_alive \
+		--steps "$STEPS" \
+		--repeat "$REPEAT" \
+		--template scripts/weight-template.hbs \
+		--output "$anchor"
+	anchors+=("$anchor")
+done
 weights=()
 for dir in "${pallets[@]}"; do weights+=("pallets/$dir/src/weights.rs"); done
-node scripts/weights-table.mjs "$anchor" "${weights[@]}" | tee "$CARGO_TARGET_DIR/weights-table.md"
+node scripts/weights-table.mjs "${anchors[@]}" "${weights[@]}" | tee "$CARGO_TARGET_DIR/weights-table.md"

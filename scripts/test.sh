@@ -11,9 +11,10 @@ stage() { echo; echo "=== $1"; STAGE_START=$(date +%s); }
 done_stage() { echo "=== $1 took $(( $(date +%s) - STAGE_START ))s"; }
 
 stage "unit tests and benchmarks (primitives, pallets)"
-cargo test --locked -p citizen-primitives -p citizen-rpc-common -p pallet-citizen-id \
-	-p pallet-policy-funds -p pallet-multi-child-points \
-	--features pallet-citizen-id/runtime-benchmarks,pallet-policy-funds/runtime-benchmarks,pallet-multi-child-points/runtime-benchmarks
+cargo test --locked -p citizen-primitives -p citizen-rpc-common -p citizen-drand -p pallet-citizen-id \
+	-p pallet-policy-funds -p pallet-multi-child-points -p pallet-youth-culture-pass \
+	-p pallet-facility-booking \
+	--features pallet-citizen-id/runtime-benchmarks,pallet-policy-funds/runtime-benchmarks,pallet-multi-child-points/runtime-benchmarks,pallet-youth-culture-pass/runtime-benchmarks,pallet-facility-booking/runtime-benchmarks
 done_stage "unit tests"
 
 stage "runtime tests"
@@ -28,7 +29,10 @@ export CITIZEN_NODE="$CARGO_TARGET_DIR/debug/citizen-node"
 done_stage "node build"
 
 stage "end-to-end tests"
-(cd tests/e2e && npm ci --no-audit --no-fund --silent && npm test)
+(cd tests/e2e && npm ci --no-audit --no-fund --silent)
+# The draw and the beacon check, in JavaScript, against the vectors the Rust tests use.
+node --test tests/vectors/
+(cd tests/e2e && npm test)
 done_stage "end-to-end tests"
 
 stage "network tests (zombienet, four validators)"

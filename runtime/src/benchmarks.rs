@@ -6,8 +6,9 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
-	// The anchor every citizen-facing call is compared with.
+	// The anchors every citizen-facing call is compared with.
 	[pallet_balances, Balances]
+	[pallet_assets, Assets]
 	[pallet_citizen_id, CitizenId]
 	[pallet_policy_funds, PolicyFunds]
 	[pallet_multi_child_points, MultiChildPoints]
