@@ -1,1 +1,830 @@
+//! # Facility booking pallet: the 15-minute city
+//!
+//! Busan is divided into living zones, each meant to hold what a resident needs within 15
+//! minutes. The city registers the zones and the public facilities in them (libraries, sports
+//! halls, children's culture spaces, community centres, ...); citizens find facilities near
+//! them and book slots, residents of a facility's zone first.
+//!
+//! ## Overview
+//!
+//! The city (the [`Config::AdminOrigin`]) **registers living zones** (names, a reference
+//! point, neighbouring zones), **sets categories** (names, a monthly quota, no-show
+//! penalties) and **registers facilities** (zone, category, names, location, places per
+//! slot, opening hours per weekday, slot length, booking horizons for residents and for
+//! everyone, an optional fee, refund tiers, and a **manager**). It appoints managers and
+//! retires facilities.
+//!
+//! A facility's **manager** changes its hours, capacity and fee (for bookings made from then
+//! on: an existing booking keeps its price and its place), **checks citizens in**, opens a
+//! **self check-in** window, and **closes** the facility for a day or a range of days: every
+//! booking that clashes is cancelled with a full refund, in bounded steps (in `on_idle`, or by
+//! anyone through [`process_closures`](Pallet::process_closures)).
+//!
+//! A **citizen** (the [`Config::CitizenOrigin`]) **books** a slot of a facility on a day for a
+//! party, **cancels** (refund by tier), and **checks in** at the facility while a self
+//! check-in window is open. The fee moves from the citizen's local-currency account to the
+//! facility's own account (a sub-account of [`Config::PalletId`]) in the same call. These
+//! three calls are the citizen's own public-service calls
+//! ([`citizen_primitives::PublicServiceCall`]), fee-free under the daily allowance.
+//!
+//! A booking not checked in by the end of its slot is a **no-show**, judged when read; no sweep
+//! is needed. No-shows within a category's window suspend the citizen's booking in the
+//! category. Past bookings are **reaped** (by anyone with [`reap`](Pallet::reap), in
+//! `on_idle`, and a citizen's own when their list is full and they book), so per-facility,
+//! per-day and per-citizen records stay within constant bounds.
+//!
+//! ## Terminology
+//!
+//! - **Local day**: days since 1970-01-01 in local time ([`Config::UtcOffsetMinutes`]; Korea
+//!   is +540). Weekdays Monday (0) to Sunday (6).
+//! - **Slot**: slot `s` of a facility starts `s × slot_minutes` after local midnight; a slot
+//!   is bookable on a day when it lies within that weekday's opening hours.
+//! - **Horizon**: residents of the facility's zone (a valid `Resident` claim naming it) book
+//!   from `resident_horizon_days` before the slot's day, everyone else from
+//!   `public_horizon_days`.
+//! - **No-show**: a booking still `Booked` when its slot has ended (on a day not closed).
+//! - **Reaping**: removing bookings whose day (plus [`Config::ReapAfterDays`]) has passed,
+//!   recording no-shows in [`NoShows`].
+//!
+//! ## Courses, waitlists and events (next)
+//!
+//! Storage is laid out so they fit without migrating existing items: [`BookingId`]s are one
+//! counter for every kind of booking and [`BookingKind`] gains variants at its end (a course
+//! enrolment, an event ticket), so [`CitizenBookings`] holds them all and the quota and
+//! no-show rules apply per category; courses, their sessions and FIFO waitlists, and events
+//! by zone and date, get maps of their own keyed by new ids, beside [`Facilities`].
+//!
+//! ## Interface
+//!
+//! ### The city (`AdminOrigin`)
+//! - [`register_zone`](Pallet::register_zone), [`set_category`](Pallet::set_category),
+//!   [`register_facility`](Pallet::register_facility),
+//!   [`retire_facility`](Pallet::retire_facility),
+//!   [`appoint_manager`](Pallet::appoint_manager); zones, categories and facilities also at
+//!   genesis.
+//!
+//! ### A facility's manager (signed, the facility's `manager`)
+//! - [`set_hours`](Pallet::set_hours), [`set_capacity`](Pallet::set_capacity),
+//!   [`set_fee`](Pallet::set_fee), [`check_in`](Pallet::check_in),
+//!   [`open_self_check_in`](Pallet::open_self_check_in), [`close`](Pallet::close)
+//!
+//! ### Citizens (`CitizenOrigin`, fee-free)
+//! - [`book`](Pallet::book), [`cancel`](Pallet::cancel),
+//!   [`self_check_in`](Pallet::self_check_in)
+//!
+//! ### Anyone (signed)
+//! - [`process_closures`](Pallet::process_closures), [`reap`](Pallet::reap)
+//!
+//! ### Map screens and kiosks (read-only, `views.rs`, served by the runtime API)
+//! - [`zone_of`](Pallet::zone_of), [`zones`](Pallet::zones),
+//!   [`facility`](Pallet::facility), [`facilities_near`](Pallet::facilities_near) (reads the
+//!   point's zone and its neighbours only), [`free_places`](Pallet::free_places),
+//!   [`citizen_bookings`](Pallet::citizen_bookings).
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+pub mod migrations;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+mod views;
+pub mod weights;
+
+pub use citizen_primitives::{
+	BenchmarkCitizens, CitizenId, CitizenRegistry, ClaimKind, LocalizedName, Moment, ZoneId,
+};
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// A name citizens read, in Korean and English.
+pub type NameOf<T> = LocalizedName<<T as Config>::MaxNameLength>;
+/// A zone in this runtime.
+pub type ZoneOf<T> = Zone<<T as Config>::MaxNameLength, <T as Config>::MaxNeighbours>;
+/// A category in this runtime.
+pub type CategoryOf<T> = Category<<T as Config>::MaxNameLength>;
+/// A facility's spec in this runtime.
+pub type FacilitySpecOf<T> = FacilitySpec<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	<T as Config>::MaxNameLength,
+	<T as Config>::MaxRefundTiers,
+>;
+/// A facility in this runtime.
+pub type FacilityOf<T> = Facility<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	<T as Config>::MaxNameLength,
+	<T as Config>::MaxRefundTiers,
+>;
+/// A booking in this runtime.
+pub type BookingOf<T> = Booking<<T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+/// An account in the lookup form extrinsics take.
+pub type AccountIdLookupOf<T> =
+	<<T as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
+
+/// What the benchmarks need from the runtime besides citizens and the clock: local currency
+/// for citizens who pay fees. The unit tests fund accounts themselves: `()` does nothing.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Balance> {
+	/// Give `who` `amount` of the local currency.
+	fn fund_account(who: &AccountId, amount: Balance);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<AccountId, Balance> BenchmarkHelper<AccountId, Balance> for () {
+	fn fund_account(_: &AccountId, _: Balance) {}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, Time},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::{AtLeast32BitUnsigned, StaticLookup};
+
+	/// The in-code storage version: the first.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The city: registers zones, categories and facilities, appoints managers, retires
+		/// facilities.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// A citizen's own calls (`book`, `cancel`, `self_check_in`): a signed account bound
+		/// to an active citizen, as `(account, citizen)`. A signed account it refuses fails
+		/// with `NotCitizen`.
+		type CitizenOrigin: EnsureOrigin<
+			Self::RuntimeOrigin,
+			Success = (Self::AccountId, CitizenId),
+		>;
+
+		/// Who is a citizen and which claims they hold (`Resident` names the zone);
+		/// benchmarks make citizens through it.
+		type Citizens: CitizenRegistry<Self::AccountId> + BenchmarkCitizens<Self::AccountId>;
+
+		/// The local currency's balance (`u128` in the runtime).
+		type Balance: Parameter
+			+ Member
+			+ AtLeast32BitUnsigned
+			+ Default
+			+ Copy
+			+ MaxEncodedLen
+			+ serde::Serialize
+			+ serde::de::DeserializeOwned;
+
+		/// The local currency: fees are paid in it, refunds returned in it.
+		type Currency: fungible::Mutate<Self::AccountId, Balance = Self::Balance>;
+
+		/// The clock (ms since the Unix epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// Derives each facility's account: the sub-account `(b"fac", facility)`.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Local time's offset from UTC in minutes (Korea: +540): days, weekdays and opening
+		/// hours are local.
+		#[pallet::constant]
+		type UtcOffsetMinutes: Get<i32>;
+
+		/// Most living zones (Busan has 62).
+		#[pallet::constant]
+		type MaxZones: Get<u32>;
+
+		/// Most neighbours a zone lists.
+		#[pallet::constant]
+		type MaxNeighbours: Get<u32>;
+
+		/// Most active facilities in one zone.
+		#[pallet::constant]
+		type MaxFacilitiesPerZone: Get<u32>;
+
+		/// Longest name, in bytes, in each language.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// Most slots in a day (`1440 / slot_minutes` of every facility is at most this: 96
+		/// allows 15-minute slots).
+		#[pallet::constant]
+		type MaxSlotsPerDay: Get<u32>;
+
+		/// Most bookings of one facility on one day.
+		#[pallet::constant]
+		type MaxBookingsPerDay: Get<u32>;
+
+		/// Most bookings a citizen holds at once (upcoming and not yet reaped).
+		#[pallet::constant]
+		type MaxLiveBookingsPerCitizen: Get<u32>;
+
+		/// Most refund tiers of a facility.
+		#[pallet::constant]
+		type MaxRefundTiers: Get<u32>;
+
+		/// Most no-shows remembered per citizen and category (at least any category's
+		/// `no_show_limit`).
+		#[pallet::constant]
+		type MaxNoShowsRemembered: Get<u32>;
+
+		/// Most facilities "near me" returns.
+		#[pallet::constant]
+		type MaxNearResults: Get<u32>;
+
+		/// Most bookings one closure or reaping step cancels or removes.
+		#[pallet::constant]
+		type MaxCancellationsPerStep: Get<u32>;
+
+		/// Most days one closure covers.
+		#[pallet::constant]
+		type MaxClosureDays: Get<u32>;
+
+		/// Most closures on record per facility (past ones are dropped when done).
+		#[pallet::constant]
+		type MaxClosuresPerFacility: Get<u32>;
+
+		/// Most closures being worked through at once, over all facilities.
+		#[pallet::constant]
+		type MaxPendingClosures: Get<u32>;
+
+		/// Longest booking horizon, in days.
+		#[pallet::constant]
+		type MaxHorizonDays: Get<u16>;
+
+		/// How long before a slot starts check-in opens (ms; e.g. 30 minutes).
+		#[pallet::constant]
+		type CheckInOpensBefore: Get<Moment>;
+
+		/// Longest self check-in window a manager opens at once (ms).
+		#[pallet::constant]
+		type MaxSelfCheckInWindow: Get<Moment>;
+
+		/// Days after a slot's day that its bookings may be reaped (citizens see them as past
+		/// until then).
+		#[pallet::constant]
+		type ReapAfterDays: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Moves the clock in benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkClock: citizen_primitives::BenchmarkClock;
+
+		/// Funds citizens' local-currency accounts in benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId, Self::Balance>;
+	}
+
+	/// Living zones.
+	#[pallet::storage]
+	pub type Zones<T: Config> = StorageMap<_, Twox64Concat, ZoneId, ZoneOf<T>>;
+
+	/// Every zone's reference point, in one value: "which zone is this point in" is one read.
+	#[pallet::storage]
+	pub type ZoneIndex<T: Config> =
+		StorageValue<_, BoundedVec<(ZoneId, GeoPoint), T::MaxZones>, ValueQuery>;
+
+	/// Facility categories and their rules.
+	#[pallet::storage]
+	pub type Categories<T: Config> = StorageMap<_, Twox64Concat, CategoryId, CategoryOf<T>>;
+
+	/// The id the next facility gets.
+	#[pallet::storage]
+	pub type NextFacilityId<T: Config> = StorageValue<_, FacilityId, ValueQuery>;
+
+	/// Facilities, active and retired.
+	#[pallet::storage]
+	pub type Facilities<T: Config> = StorageMap<_, Twox64Concat, FacilityId, FacilityOf<T>>;
+
+	/// Each zone's active facilities, compactly: "near me" reads these for the point's zone
+	/// and its neighbours, never all facilities.
+	#[pallet::storage]
+	pub type ZoneFacilities<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ZoneId,
+		BoundedVec<ZoneEntry, T::MaxFacilitiesPerZone>,
+		ValueQuery,
+	>;
+
+	/// The id the next booking gets (every kind of booking).
+	#[pallet::storage]
+	pub type NextBookingId<T: Config> = StorageValue<_, BookingId, ValueQuery>;
+
+	/// Live bookings (upcoming, and past ones not yet reaped).
+	#[pallet::storage]
+	pub type Bookings<T: Config> = StorageMap<_, Twox64Concat, BookingId, BookingOf<T>>;
+
+	/// Places taken per slot of a facility on a day (index: slot; absent: none taken): "free
+	/// places on a day" is one read.
+	#[pallet::storage]
+	pub type SlotUse<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		FacilityId,
+		Twox64Concat,
+		DayNumber,
+		BoundedVec<u16, T::MaxSlotsPerDay>,
+		ValueQuery,
+	>;
+
+	/// The bookings of a facility on a day, in the order made.
+	#[pallet::storage]
+	pub type DayBookings<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		FacilityId,
+		Twox64Concat,
+		DayNumber,
+		BoundedVec<BookingId, T::MaxBookingsPerDay>,
+		ValueQuery,
+	>;
+
+	/// Each citizen's live bookings (keyed by citizen ID: they follow a key recovery).
+	#[pallet::storage]
+	pub type CitizenBookings<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		CitizenId,
+		BoundedVec<BookingId, T::MaxLiveBookingsPerCitizen>,
+		ValueQuery,
+	>;
+
+	/// Bookings a citizen made in a category this month: `(month, count)`, overwritten when
+	/// the month changes.
+	#[pallet::storage]
+	pub type MonthlyUse<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CitizenId,
+		Twox64Concat,
+		CategoryId,
+		(MonthKey, u8),
+		OptionQuery,
+	>;
+
+	/// Reaped no-shows per citizen and category: the end of each slot missed, oldest first;
+	/// those that can no longer matter are dropped.
+	#[pallet::storage]
+	pub type NoShows<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CitizenId,
+		Twox64Concat,
+		CategoryId,
+		BoundedVec<Moment, T::MaxNoShowsRemembered>,
+		ValueQuery,
+	>;
+
+	/// A facility's self check-in window: open until this moment.
+	#[pallet::storage]
+	pub type SelfCheckIn<T: Config> = StorageMap<_, Twox64Concat, FacilityId, Moment>;
+
+	/// Closed day ranges `(from, to)` of a facility; dropped once their bookings are cancelled
+	/// and the days are past.
+	#[pallet::storage]
+	pub type Closures<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		FacilityId,
+		BoundedVec<(DayNumber, DayNumber), T::MaxClosuresPerFacility>,
+		ValueQuery,
+	>;
+
+	/// Closures whose bookings are being cancelled, first declared first.
+	#[pallet::storage]
+	pub type ClosureQueue<T: Config> =
+		StorageValue<_, BoundedVec<ClosureTask, T::MaxPendingClosures>, ValueQuery>;
+
+	/// Where `on_idle`'s reaping sweep over [`DayBookings`] continues: the last entry visited.
+	#[pallet::storage]
+	pub type ReapCursor<T: Config> = StorageValue<_, (FacilityId, DayNumber)>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Living zones; neighbours may name zones listed later.
+		pub zones: alloc::vec::Vec<GenesisZone>,
+		/// Categories and their rules.
+		pub categories: alloc::vec::Vec<GenesisCategory>,
+		/// Facilities, numbered 0, 1, ... in this order.
+		pub facilities: alloc::vec::Vec<GenesisFacility<T::AccountId, T::Balance>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::build_genesis(self).expect("a valid facility booking genesis");
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// The city registered (or updated) a living zone.
+		ZoneRegistered { zone: ZoneId },
+		/// The city set a category's name and rules.
+		CategorySet { category: CategoryId, rules: CategoryRules },
+		/// The city registered a facility; fees go to `account`.
+		FacilityRegistered {
+			facility: FacilityId,
+			zone: ZoneId,
+			category: CategoryId,
+			manager: T::AccountId,
+			account: T::AccountId,
+		},
+		/// The city retired a facility: no new bookings.
+		FacilityRetired { facility: FacilityId },
+		/// The city appointed a facility's manager.
+		ManagerAppointed { facility: FacilityId, manager: T::AccountId },
+		/// The manager changed the opening hours (for bookings made from now on).
+		HoursChanged { facility: FacilityId, hours: WeekHours },
+		/// The manager changed the places per slot (existing bookings keep theirs).
+		CapacityChanged { facility: FacilityId, capacity: u16 },
+		/// The manager changed the fee (existing bookings keep their price).
+		FeeChanged { facility: FacilityId, fee: Option<T::Balance> },
+		/// A citizen booked a slot, paying `paid` to the facility.
+		Booked {
+			booking: BookingId,
+			facility: FacilityId,
+			citizen: CitizenId,
+			day: DayNumber,
+			slot: SlotIndex,
+			party: u16,
+			paid: T::Balance,
+		},
+		/// A booking was cancelled; `refund` went back to the citizen.
+		Cancelled {
+			booking: BookingId,
+			facility: FacilityId,
+			citizen: CitizenId,
+			refund: T::Balance,
+			reason: CancelReason,
+		},
+		/// A refund could not be paid (the citizen's account cannot receive it); it stays in
+		/// the facility's account for the city to settle.
+		RefundWithheld { booking: BookingId, citizen: CitizenId, amount: T::Balance },
+		/// A citizen was checked in, by the manager (`by_manager`) or themselves.
+		CheckedIn { booking: BookingId, facility: FacilityId, citizen: CitizenId, by_manager: bool },
+		/// The manager opened self check-in until `until` (closed if `until` is past).
+		SelfCheckInOpened { facility: FacilityId, until: Moment },
+		/// The manager closed the facility on `from_day ..= to_day`; clashing bookings are
+		/// being cancelled.
+		ClosureDeclared { facility: FacilityId, from_day: DayNumber, to_day: DayNumber },
+		/// Every booking clashing with a closure has been cancelled.
+		ClosureProcessed { facility: FacilityId, to_day: DayNumber },
+		/// A past booking was removed; `no_show` when it was missed.
+		Reaped { booking: BookingId, citizen: CitizenId, no_show: bool },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller does not act for an active citizen.
+		NotCitizen,
+		/// The caller is not the facility's manager.
+		NotManager,
+		/// No such zone.
+		UnknownZone,
+		/// No such category.
+		UnknownCategory,
+		/// No such facility.
+		UnknownFacility,
+		/// No such booking (never made, cancelled or reaped).
+		UnknownBooking,
+		/// Latitude beyond ±90° or longitude beyond ±180°.
+		InvalidPoint,
+		/// A zone listed as its own neighbour, or a neighbour listed twice.
+		InvalidNeighbours,
+		/// `MaxZones` zones are registered.
+		TooManyZones,
+		/// The zone holds `MaxFacilitiesPerZone` active facilities.
+		TooManyFacilitiesInZone,
+		/// A no-show limit needs a window and at most `MaxNoShowsRemembered`.
+		InvalidCategoryRules,
+		/// Slot length must divide a day into at most `MaxSlotsPerDay` slots.
+		InvalidSlotLength,
+		/// Hours: `open < close <= 1440`, on the slot grid, at least one day open.
+		InvalidHours,
+		/// Places per slot must be at least 1.
+		InvalidCapacity,
+		/// Horizons: residents' at least 1 day, at most `MaxHorizonDays`, and at least the
+		/// public one.
+		InvalidHorizon,
+		/// Refund tiers: days strictly descending, percents at most 100, never increasing.
+		InvalidRefundTiers,
+		/// A fee must be at least the currency's minimum balance.
+		FeeBelowMinimum,
+		/// The facility is retired: no new bookings, no changes.
+		FacilityRetired,
+		/// A party is at least one person.
+		InvalidPartySize,
+		/// The slot is not within the opening hours of that weekday.
+		OutsideOpeningHours,
+		/// The slot has already started.
+		SlotInPast,
+		/// The day is beyond the booking horizon, even for residents.
+		BeyondBookingHorizon,
+		/// The day is open to residents of the facility's zone only, for now.
+		ResidentsOnly,
+		/// The facility is closed that day.
+		ClosedOnDay,
+		/// Not enough free places in the slot.
+		SlotFull,
+		/// The citizen's booking in this category is suspended for no-shows.
+		SuspendedForNoShows,
+		/// The citizen has made the category's monthly quota of bookings this month.
+		MonthlyQuotaReached,
+		/// The citizen holds `MaxLiveBookingsPerCitizen` bookings that have not ended.
+		TooManyBookings,
+		/// The facility holds `MaxBookingsPerDay` bookings that day.
+		DayFullyBooked,
+		/// The booking is someone else's.
+		NotYourBooking,
+		/// The booking's slot has started: too late to cancel.
+		TooLateToCancel,
+		/// The booking is already checked in.
+		AlreadyCheckedIn,
+		/// Check-in runs from `CheckInOpensBefore` before the slot to its end.
+		OutsideCheckInWindow,
+		/// The facility's self check-in window is not open.
+		SelfCheckInClosed,
+		/// A self check-in window is at most `MaxSelfCheckInWindow` long.
+		CheckInWindowTooLong,
+		/// Closures: `from <= to`, not before today, at most `MaxClosureDays` days.
+		InvalidClosure,
+		/// The facility has `MaxClosuresPerFacility` closures on record.
+		TooManyClosures,
+		/// `MaxPendingClosures` closures are being worked through; try again shortly.
+		TooManyPendingClosures,
+		/// The facility has no closure being worked through.
+		NoClosurePending,
+		/// The day's bookings may be reaped only `ReapAfterDays` after it.
+		TooEarlyToReap,
+		/// A closure of that day is still being worked through.
+		ClosurePending,
+		/// No bookings on that day.
+		NothingToReap,
+		/// A step handles 1 ..= `MaxCancellationsPerStep` bookings.
+		InvalidStep,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxSlotsPerDay::get() >= 1, "MaxSlotsPerDay must be at least 1");
+			assert!(
+				T::MaxCancellationsPerStep::get() >= 1,
+				"MaxCancellationsPerStep must be at least 1"
+			);
+			assert!(T::MaxClosureDays::get() >= 1, "MaxClosureDays must be at least 1");
+			assert!(T::MaxNearResults::get() >= 1, "MaxNearResults must be at least 1");
+		}
+
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::idle(remaining)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register living zone `zone` (or update it): names, reference point, neighbours
+		/// (each registered, none twice, not itself).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_zone())]
+		pub fn register_zone(
+			origin: OriginFor<T>,
+			zone: ZoneId,
+			name: NameOf<T>,
+			point: GeoPoint,
+			neighbours: BoundedVec<ZoneId, T::MaxNeighbours>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_register_zone(zone, Zone { name, point, neighbours }, true)
+		}
+
+		/// Set category `category`'s name and rules (quota, no-show penalty); the new rules
+		/// apply from now on.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_category())]
+		pub fn set_category(
+			origin: OriginFor<T>,
+			category: CategoryId,
+			name: NameOf<T>,
+			rules: CategoryRules,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_category(category, Category { name, rules })
+		}
+
+		/// Register a facility; it gets the next id and its own account.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::register_facility())]
+		pub fn register_facility(origin: OriginFor<T>, spec: FacilitySpecOf<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_register_facility(spec).map(|_| ())
+		}
+
+		/// Retire a facility: no new bookings; existing ones can be cancelled with a full
+		/// refund, and closures still work.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::retire_facility())]
+		pub fn retire_facility(origin: OriginFor<T>, facility: FacilityId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_retire_facility(facility)
+		}
+
+		/// Appoint `manager` as the facility's manager.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::appoint_manager())]
+		pub fn appoint_manager(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			manager: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let manager = T::Lookup::lookup(manager)?;
+			Self::do_appoint_manager(facility, manager)
+		}
+
+		/// Change the opening hours (the manager): for bookings made from now on.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_hours())]
+		pub fn set_hours(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			hours: WeekHours,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_hours(&who, facility, hours)
+		}
+
+		/// Change the places per slot (the manager): existing bookings keep their places.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_capacity())]
+		pub fn set_capacity(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			capacity: u16,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_capacity(&who, facility, capacity)
+		}
+
+		/// Change the fee (the manager): existing bookings keep their price.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_fee())]
+		pub fn set_fee(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			fee: Option<T::Balance>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_fee(&who, facility, fee)
+		}
+
+		/// Check a citizen in (the manager), from `CheckInOpensBefore` before the slot to its
+		/// end.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::check_in())]
+		pub fn check_in(origin: OriginFor<T>, booking: BookingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_check_in(Some(&who), None, booking)
+		}
+
+		/// Open self check-in at the facility until `until` (the manager; at most
+		/// `MaxSelfCheckInWindow` from now; a past `until` closes it).
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::open_self_check_in())]
+		pub fn open_self_check_in(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			until: Moment,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_open_self_check_in(&who, facility, until)
+		}
+
+		/// Close the facility on local days `from_day ..= to_day` (the manager): no booking
+		/// is taken for them, and every booking that clashes is cancelled with a full refund,
+		/// in bounded steps (`on_idle`, `process_closures`).
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::close())]
+		pub fn close(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			from_day: DayNumber,
+			to_day: DayNumber,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_close(&who, facility, from_day, to_day)
+		}
+
+		/// Book `slot` of `facility` on local day `day` for `party` people; the fee (if any) is
+		/// paid to the facility now.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::book())]
+		pub fn book(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			day: DayNumber,
+			slot: SlotIndex,
+			party: u16,
+		) -> DispatchResult {
+			let (who, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_book(&who, citizen, facility, day, slot, party).map(|_| ())
+		}
+
+		/// Cancel a booking before its slot starts: the facility's refund tier for the days
+		/// left is paid back (in full at a retired facility); the place is free at once.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, booking: BookingId) -> DispatchResult {
+			let (who, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_cancel(&who, citizen, booking)
+		}
+
+		/// Check in at the facility while its self check-in window is open.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::self_check_in())]
+		pub fn self_check_in(origin: OriginFor<T>, booking: BookingId) -> DispatchResult {
+			let (_, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_check_in(None, Some(citizen), booking)
+		}
+
+		/// Work through the facility's closure: cancel up to `max` clashing bookings with a
+		/// full refund (anyone may call; `on_idle` does it too).
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::process_closures((*max).min(T::MaxCancellationsPerStep::get())))]
+		pub fn process_closures(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			max: u32,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_step(max)?;
+			Self::do_process_closure(Some(facility), max).map(|_| ())
+		}
+
+		/// Remove up to `max` bookings of the facility on a past `day` (at least
+		/// `ReapAfterDays` ago), recording no-shows (anyone may call; `on_idle` does it too).
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::reap((*max).min(T::MaxCancellationsPerStep::get())))]
+		pub fn reap(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			day: DayNumber,
+			max: u32,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_step(max)?;
+			Self::do_reap(facility, day, max).map(|_| ())
+		}
+	}
+}
+
+/// A citizen's `book`, `cancel` and `self_check_in` are their own public-service calls:
+/// fee-free under the citizen's allowance. The city's, managers' and anyone's calls pay.
+impl<T: Config> citizen_primitives::PublicServiceCall for Call<T> {
+	fn public_service(&self) -> Option<citizen_primitives::PublicService> {
+		match self {
+			Call::book { .. } | Call::cancel { .. } | Call::self_check_in { .. } => {
+				Some(citizen_primitives::PublicService::Citizen)
+			}
+			_ => None,
+		}
+	}
+}
+
+impl<T: Config> From<SpecError> for Error<T> {
+	fn from(e: SpecError) -> Self {
+		match e {
+			SpecError::InvalidPoint => Error::InvalidPoint,
+			SpecError::InvalidSlotLength => Error::InvalidSlotLength,
+			SpecError::InvalidHours => Error::InvalidHours,
+			SpecError::InvalidCapacity => Error::InvalidCapacity,
+			SpecError::InvalidHorizon => Error::InvalidHorizon,
+			SpecError::InvalidRefundTiers => Error::InvalidRefundTiers,
+		}
+	}
+}

@@ -1,0 +1,211 @@
+//! Map-screen and kiosk JSON-RPC methods of facility booking.
+//!
+//! - `facility_near(latMicro, lonMicro, radiusM, category?, limit?, at?)`: active facilities
+//!   within `radiusM` metres of a point (micro-degrees, WGS84), of `category` if given,
+//!   nearest first, at most `limit` (default 20, and the runtime's `MaxNearResults`):
+//!   `[{id, zone, category, name, location, distanceM}]`. The runtime reads only the point's
+//!   zone and its neighbours, never every facility.
+//! - `facility_zoneOf(latMicro, lonMicro, at?)`: the living zone a point lies in (nearest
+//!   reference point).
+//! - `facility_freePlaces(facilityId, day?, at?)`: the slots of a facility on a local day
+//!   (days since 1970-01-01 in local time; today when absent): start, capacity, taken, free.
+//! - `facility_citizenBookings(account, at?)`: the bookings of the citizen bound to `account`:
+//!   upcoming, past, no-shows, and per category the month's count and any suspension.
+//!
+//! `at` is a block hash; without it, the best block answers. Each request is one runtime
+//! call.
+//!
+//! Errors (JSON-RPC error objects; the node keeps serving):
+//!
+//! | code | when |
+//! |---|---|
+//! | `7400` | the runtime could not answer |
+//! | `7401` | `facility_zoneOf`: no zone is registered |
+//! | `7402` | `facility_freePlaces`: no such facility |
+//! | `7403` | `facility_citizenBookings`: the account is bound to no active citizen |
+//! | `-32602` | malformed input: a latitude outside ±90°, a longitude outside ±180°, a radius over 100 km, a bad account, number or hash, or more parameters than the method takes |
+
+use std::sync::Arc;
+
+use citizen_rpc_common::{error, NoMoreParams, Query, INVALID_PARAMS};
+use codec::Codec;
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::error::ErrorObjectOwned};
+use pallet_facility_booking_runtime_api::{
+	CategoryId, CitizenBookingsView, DayNumber, FacilityId, GeoPoint, NearFacility, SlotView,
+	ZoneId,
+};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+pub use pallet_facility_booking_runtime_api::FacilityBookingApi as FacilityBookingRuntimeApi;
+
+/// Error codes of this module (application range), and the JSON-RPC one it uses.
+pub mod error_code {
+	/// The runtime could not answer.
+	pub const RUNTIME: i32 = 7400;
+	/// No zone is registered.
+	pub const NO_ZONE: i32 = 7401;
+	/// No such facility.
+	pub const UNKNOWN_FACILITY: i32 = 7402;
+	/// The account is bound to no active citizen.
+	pub const NOT_A_CITIZEN: i32 = 7403;
+	/// Malformed input or too many parameters (JSON-RPC's `INVALID_PARAMS`).
+	pub const INVALID_PARAMS: i32 = citizen_rpc_common::INVALID_PARAMS;
+}
+
+/// The widest "near me" radius: beyond it the neighbouring zones no longer cover the circle.
+pub const MAX_RADIUS_M: u32 = 100_000;
+/// Results when the caller names no limit.
+pub const DEFAULT_LIMIT: u32 = 20;
+
+#[rpc(client, server)]
+pub trait FacilityBookingRpc<BlockHash, AccountId, Balance> {
+	/// Active facilities near a point, nearest first. `too_many` must be absent.
+	#[method(name = "facility_near")]
+	#[allow(clippy::too_many_arguments)]
+	fn near(
+		&self,
+		lat_micro: i32,
+		lon_micro: i32,
+		radius_m: u32,
+		category: Option<CategoryId>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+		too_many: Option<NoMoreParams>,
+	) -> RpcResult<Vec<NearFacility>>;
+
+	/// The zone a point lies in. `too_many` must be absent.
+	#[method(name = "facility_zoneOf")]
+	fn zone_of(
+		&self,
+		lat_micro: i32,
+		lon_micro: i32,
+		at: Option<BlockHash>,
+		too_many: Option<NoMoreParams>,
+	) -> RpcResult<ZoneId>;
+
+	/// A facility's slots on a local day (today when absent). `too_many` must be absent.
+	#[method(name = "facility_freePlaces")]
+	fn free_places(
+		&self,
+		facility_id: FacilityId,
+		day: Option<DayNumber>,
+		at: Option<BlockHash>,
+		too_many: Option<NoMoreParams>,
+	) -> RpcResult<Vec<SlotView>>;
+
+	/// The bookings of the citizen bound to `account`. `too_many` must be absent.
+	#[method(name = "facility_citizenBookings")]
+	fn citizen_bookings(
+		&self,
+		account: AccountId,
+		at: Option<BlockHash>,
+		too_many: Option<NoMoreParams>,
+	) -> RpcResult<CitizenBookingsView<Balance>>;
+}
+
+/// The RPC handler, over a client that serves `FacilityBookingApi`.
+pub struct FacilityBookingRpcHandler<C, Block> {
+	client: Arc<C>,
+	_marker: std::marker::PhantomData<Block>,
+}
+
+impl<C, Block> FacilityBookingRpcHandler<C, Block> {
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _marker: Default::default() }
+	}
+}
+
+impl<C, Block> Query<Block, C> for FacilityBookingRpcHandler<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+{
+	const RUNTIME_ERROR: i32 = error_code::RUNTIME;
+	fn client(&self) -> &Arc<C> {
+		&self.client
+	}
+}
+
+/// A point on Earth, or `-32602`.
+fn point(lat_micro: i32, lon_micro: i32) -> Result<GeoPoint, ErrorObjectOwned> {
+	if !(-90_000_000..=90_000_000).contains(&lat_micro) {
+		return Err(error(INVALID_PARAMS, format!("latitude {lat_micro} µ° is outside ±90°")));
+	}
+	if !(-180_000_000..=180_000_000).contains(&lon_micro) {
+		return Err(error(INVALID_PARAMS, format!("longitude {lon_micro} µ° is outside ±180°")));
+	}
+	Ok(GeoPoint { lat_micro, lon_micro })
+}
+
+impl<C, Block, AccountId, Balance> FacilityBookingRpcServer<<Block as BlockT>::Hash, AccountId, Balance>
+	for FacilityBookingRpcHandler<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: FacilityBookingRuntimeApi<Block, AccountId, Balance>,
+	AccountId: Codec + Clone + Send + Sync + 'static + serde::de::DeserializeOwned,
+	Balance: Codec + Clone + Send + Sync + 'static + serde::Serialize,
+{
+	fn near(
+		&self,
+		lat_micro: i32,
+		lon_micro: i32,
+		radius_m: u32,
+		category: Option<CategoryId>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+		_too_many: Option<NoMoreParams>,
+	) -> RpcResult<Vec<NearFacility>> {
+		let point = point(lat_micro, lon_micro)?;
+		if radius_m > MAX_RADIUS_M {
+			return Err(error(
+				INVALID_PARAMS,
+				format!("radius {radius_m} m is over the {MAX_RADIUS_M} m a near-me query covers"),
+			));
+		}
+		let limit = limit.unwrap_or(DEFAULT_LIMIT);
+		self.query(at, |api, at| api.facilities_near(at, point, radius_m, category, limit))
+	}
+
+	fn zone_of(
+		&self,
+		lat_micro: i32,
+		lon_micro: i32,
+		at: Option<Block::Hash>,
+		_too_many: Option<NoMoreParams>,
+	) -> RpcResult<ZoneId> {
+		let point = point(lat_micro, lon_micro)?;
+		self.query(at, |api, at| api.zone_of(at, point))?
+			.ok_or_else(|| error(error_code::NO_ZONE, "no living zone is registered"))
+	}
+
+	fn free_places(
+		&self,
+		facility_id: FacilityId,
+		day: Option<DayNumber>,
+		at: Option<Block::Hash>,
+		_too_many: Option<NoMoreParams>,
+	) -> RpcResult<Vec<SlotView>> {
+		self.query(at, |api, at| {
+			let day = match day {
+				Some(day) => day,
+				None => api.today(at)?,
+			};
+			api.free_places(at, facility_id, day)
+		})?
+		.ok_or_else(|| error(error_code::UNKNOWN_FACILITY, format!("no facility {facility_id}")))
+	}
+
+	fn citizen_bookings(
+		&self,
+		account: AccountId,
+		at: Option<Block::Hash>,
+		_too_many: Option<NoMoreParams>,
+	) -> RpcResult<CitizenBookingsView<Balance>> {
+		self.query(at, |api, at| api.citizen_bookings(at, account))?.ok_or_else(|| {
+			error(error_code::NOT_A_CITIZEN, "the account is bound to no active citizen")
+		})
+	}
+}

@@ -1,0 +1,941 @@
+//! Records kept by the facility booking pallet, the geometry and the local calendar it judges
+//! with, and the views served to map screens and kiosks. The stored types' methods own the
+//! rules (opening hours, horizons, refund tiers, no-show suspensions), so the dispatchables
+//! and the views judge alike.
+//!
+//! ## Geometry
+//!
+//! Points are WGS84 latitude and longitude in micro-degrees ([`GeoPoint`]). Distances are in
+//! metres with integer maths only (no floats in the runtime), by the equirectangular
+//! approximation: `dy = Δlat × 0.111195 m/µdeg`, `dx = Δlon × 0.111195 × cos(mean latitude)`,
+//! with the cosine from a table of whole degrees (six decimals) interpolated linearly, and
+//! `distance = √(dx² + dy²)` by an integer square root. At city scale (tens of kilometres)
+//! this is within 0.5 % of the great-circle distance; it is not meant for distances across
+//! continents (longitude differences wrap at 180°).
+//!
+//! ## Local days
+//!
+//! Days and opening hours are local: a day is the number of local days since 1970-01-01
+//! (`(now + UtcOffsetMinutes) / DAY`), weekdays run Monday (0) to Sunday (6), and slot `s` of
+//! a facility starts `s × slot_minutes` after local midnight (the slot grid is fixed by the
+//! slot length, so changing opening hours never moves an existing booking).
+
+use citizen_primitives::{CitizenId, LocalizedName, Moment, ZoneId, DAY};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+
+/// A facility category (library, sports hall, ...): data the city manages.
+pub type CategoryId = u16;
+/// A facility, numbered in order of registration.
+pub type FacilityId = u32;
+/// A booking, numbered in order. Course enrolments and event tickets (a later issue) take
+/// their ids from the same counter, so one citizen list holds them all.
+pub type BookingId = u64;
+/// A local day: local days since 1970-01-01.
+pub type DayNumber = u32;
+/// A slot of a day: slot `s` starts `s × slot_minutes` after local midnight.
+pub type SlotIndex = u16;
+/// A local month: `year × 12 + (month − 1)`.
+pub type MonthKey = u32;
+
+/// Minutes in a day.
+pub const MINUTES_PER_DAY: u16 = 1440;
+/// One minute (ms).
+pub const MINUTE: Moment = 60_000;
+
+/// A point on the map: WGS84 latitude and longitude in micro-degrees (`35_179_800` is
+/// 35.1798° N).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct GeoPoint {
+	/// Latitude, micro-degrees, −90e6 ..= 90e6.
+	pub lat_micro: i32,
+	/// Longitude, micro-degrees, −180e6 ..= 180e6.
+	pub lon_micro: i32,
+}
+
+/// cos(d°) × 10⁶ for d = 0 ..= 90.
+const COS_TABLE: [i64; 91] = [
+	1000000, 999848, 999391, 998630, 997564, 996195, 994522, 992546, 990268, 987688, 984808,
+	981627, 978148, 974370, 970296, 965926, 961262, 956305, 951057, 945519, 939693, 933580, 927184,
+	920505, 913545, 906308, 898794, 891007, 882948, 874620, 866025, 857167, 848048, 838671, 829038,
+	819152, 809017, 798636, 788011, 777146, 766044, 754710, 743145, 731354, 719340, 707107, 694658,
+	681998, 669131, 656059, 642788, 629320, 615661, 601815, 587785, 573576, 559193, 544639, 529919,
+	515038, 500000, 484810, 469472, 453990, 438371, 422618, 406737, 390731, 374607, 358368, 342020,
+	325568, 309017, 292372, 275637, 258819, 241922, 224951, 207912, 190809, 173648, 156434, 139173,
+	121869, 104528, 87156, 69756, 52336, 34899, 17452, 0,
+];
+
+/// Metres per degree of latitude (mean Earth radius 6,371,008.8 m).
+const METRES_PER_DEGREE: i128 = 111_195;
+
+/// cos(lat) × 10⁶ for a latitude in micro-degrees, interpolated between whole degrees.
+pub fn cos_micro(lat_micro: i32) -> i64 {
+	let lat = i64::from(lat_micro).unsigned_abs().min(90_000_000);
+	let degree = (lat / 1_000_000) as usize;
+	let frac = (lat % 1_000_000) as i64;
+	let a = COS_TABLE.get(degree).copied().unwrap_or(0);
+	let b = COS_TABLE.get(degree.saturating_add(1)).copied().unwrap_or(0);
+	a - (a - b) * frac / 1_000_000
+}
+
+/// ⌊√n⌋.
+pub fn isqrt(n: u128) -> u128 {
+	if n < 2 {
+		return n;
+	}
+	// Newton's method from a power of two above the root.
+	let mut x = 1u128 << (128 - n.leading_zeros()).div_ceil(2);
+	loop {
+		let y = (x + n / x) / 2;
+		if y >= x {
+			return x;
+		}
+		x = y;
+	}
+}
+
+impl GeoPoint {
+	/// A point from micro-degrees.
+	pub const fn new(lat_micro: i32, lon_micro: i32) -> Self {
+		Self { lat_micro, lon_micro }
+	}
+
+	/// Latitude within ±90°, longitude within ±180°.
+	pub fn is_valid(&self) -> bool {
+		self.lat_micro.unsigned_abs() <= 90_000_000 && self.lon_micro.unsigned_abs() <= 180_000_000
+	}
+
+	/// The distance to `other` in metres (equirectangular, see the module docs), saturating
+	/// at `u32::MAX`.
+	pub fn distance_m(&self, other: &GeoPoint) -> u32 {
+		let dlat = i128::from(other.lat_micro) - i128::from(self.lat_micro);
+		let mut dlon = i128::from(other.lon_micro) - i128::from(self.lon_micro);
+		if dlon > 180_000_000 {
+			dlon -= 360_000_000;
+		} else if dlon < -180_000_000 {
+			dlon += 360_000_000;
+		}
+		let mean_lat = (i64::from(self.lat_micro) + i64::from(other.lat_micro)) / 2;
+		let cos = i128::from(cos_micro(mean_lat as i32));
+		// Millimetres, so the rounding of the square root stays far below a metre.
+		let dy = dlat * METRES_PER_DEGREE / 1_000;
+		let dx = dlon * METRES_PER_DEGREE / 1_000 * cos / 1_000_000;
+		let mm = isqrt((dx * dx + dy * dy) as u128);
+		u32::try_from(mm / 1_000).unwrap_or(u32::MAX)
+	}
+}
+
+/// The local day `now` falls on, for a UTC offset in minutes.
+pub fn local_day(now: Moment, offset_minutes: i32) -> DayNumber {
+	let local = i128::from(now) + i128::from(offset_minutes) * i128::from(MINUTE);
+	if local <= 0 {
+		return 0;
+	}
+	u32::try_from(local / i128::from(DAY)).unwrap_or(u32::MAX)
+}
+
+/// The moment (UTC ms) of `minute` after local midnight of `day`.
+pub fn moment_of(day: DayNumber, minute: u32, offset_minutes: i32) -> Moment {
+	let local = i128::from(day) * i128::from(DAY) + i128::from(minute) * i128::from(MINUTE);
+	let utc = local - i128::from(offset_minutes) * i128::from(MINUTE);
+	u64::try_from(utc.max(0)).unwrap_or(u64::MAX)
+}
+
+/// The weekday of a local day: Monday 0 ... Sunday 6 (1970-01-01 was a Thursday).
+pub fn weekday(day: DayNumber) -> usize {
+	((u64::from(day) + 3) % 7) as usize
+}
+
+/// The local month of a local day, `year × 12 + (month − 1)` (proleptic Gregorian, the
+/// "days from civil" inverse of Howard Hinnant).
+pub fn month_of(day: DayNumber) -> MonthKey {
+	let z = i64::from(day) + 719_468;
+	let era = z.div_euclid(146_097);
+	let doe = z.rem_euclid(146_097);
+	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+	let y = yoe + era * 400;
+	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	let mp = (5 * doy + 2) / 153;
+	let m = if mp < 10 { mp + 3 } else { mp - 9 };
+	let y = if m <= 2 { y + 1 } else { y };
+	u32::try_from(y * 12 + (m - 1)).unwrap_or(0)
+}
+
+/// A living zone: its names, its reference point, and the zones around it ("near me" reads a
+/// point's zone and these).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName, MaxNeighbours))]
+pub struct Zone<MaxName: Get<u32>, MaxNeighbours: Get<u32>> {
+	/// The name citizens read.
+	pub name: LocalizedName<MaxName>,
+	/// The reference point (a zone's centre or its community centre): a point belongs to the
+	/// zone whose reference point is nearest.
+	pub point: GeoPoint,
+	/// Neighbouring zones, each registered, none twice, not the zone itself.
+	pub neighbours: BoundedVec<ZoneId, MaxNeighbours>,
+}
+
+/// A category's rules, set by the city (Gangnam: 3 bookings a month; Incheon: 3 no-shows in
+/// 90 days → 30 days without booking).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryRules {
+	/// Most bookings a citizen makes per local calendar month in the category (counted when
+	/// booked; a cancellation gives the place back); 0: no quota.
+	pub monthly_quota: u8,
+	/// No-shows within `no_show_window` that suspend the citizen; 0: no penalty.
+	pub no_show_limit: u8,
+	/// The window (ms) the no-shows are counted in.
+	pub no_show_window: Moment,
+	/// How long (ms) a suspension lasts, from the end of the slot of the no-show that reached
+	/// the limit.
+	pub suspension: Moment,
+}
+
+/// A facility category.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct Category<MaxName: Get<u32>> {
+	/// The name citizens read.
+	pub name: LocalizedName<MaxName>,
+	/// Its quota and no-show rules.
+	pub rules: CategoryRules,
+}
+
+impl CategoryRules {
+	/// When `no_shows` (slot ends, any order) suspend a citizen until, if ever: for each run
+	/// of `no_show_limit` no-shows within `no_show_window`, until the last one + `suspension`;
+	/// the latest such moment.
+	pub fn suspended_until(&self, no_shows: &mut [Moment]) -> Option<Moment> {
+		let limit = usize::from(self.no_show_limit);
+		if limit == 0 || no_shows.len() < limit {
+			return None;
+		}
+		no_shows.sort_unstable();
+		no_shows
+			.windows(limit)
+			.filter_map(|w| match (w.first(), w.last()) {
+				(Some(first), Some(last)) if last.saturating_sub(*first) < self.no_show_window => {
+					Some(last.saturating_add(self.suspension))
+				}
+				_ => None,
+			})
+			.max()
+	}
+
+	/// Whether a no-show at `at` can no longer matter at `now` (any suspension it is part of
+	/// is over).
+	pub fn forgotten(&self, at: Moment, now: Moment) -> bool {
+		at.saturating_add(self.no_show_window).saturating_add(self.suspension) <= now
+	}
+
+	/// Usable rules: a penalty needs a window; at most `max_remembered` no-shows are counted.
+	pub fn is_valid(&self, max_remembered: u32) -> bool {
+		self.no_show_limit == 0
+			|| (u32::from(self.no_show_limit) <= max_remembered && self.no_show_window > 0)
+	}
+}
+
+/// Opening hours of one weekday: `(open, close)` in minutes after local midnight, or closed.
+pub type DayHours = Option<(u16, u16)>;
+/// Opening hours Monday ... Sunday.
+pub type WeekHours = [DayHours; 7];
+
+/// A refund tier: cancelling at least `min_days_before` local days before the slot's day
+/// refunds `percent` of the fee (0 days: on the day itself).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundTier {
+	/// Local days between the day of cancelling and the slot's day, at least.
+	pub min_days_before: u16,
+	/// Percent of the fee refunded, 0 ..= 100.
+	pub percent: u8,
+}
+
+/// Whether a facility takes bookings.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum FacilityStatus {
+	/// Takes bookings.
+	Active,
+	/// Retired by the city: no new bookings; existing ones may be cancelled with a full refund
+	/// at any time before their slot, and closures still cancel them.
+	Retired,
+}
+
+/// What the city registers: a facility's place, rules and manager. The manager later changes
+/// hours, capacity and fee; the rest is the city's.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName, MaxTiers))]
+#[allow(clippy::multiple_bound_locations)]
+pub struct FacilitySpec<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxTiers: Get<u32>,
+> {
+	/// The living zone it belongs to.
+	pub zone: ZoneId,
+	/// Its category.
+	pub category: CategoryId,
+	/// The name citizens read.
+	pub name: LocalizedName<MaxName>,
+	/// Where it is.
+	pub location: GeoPoint,
+	/// Places per slot (people), at least 1.
+	pub capacity: u16,
+	/// Opening hours per weekday (Monday first), aligned to `slot_minutes`.
+	pub hours: WeekHours,
+	/// Slot length in minutes; divides a day, and a day has at most `MaxSlotsPerDay` slots.
+	pub slot_minutes: u16,
+	/// Residents of the zone book from this many days before the slot's day ...
+	pub resident_horizon_days: u16,
+	/// ... everyone else from this many (at most the residents').
+	pub public_horizon_days: u16,
+	/// The fee per booking in the local currency (`None`: free), at least the currency's
+	/// minimum balance.
+	pub fee: Option<Balance>,
+	/// Refund tiers, `min_days_before` strictly descending, percents never increasing.
+	pub refund_tiers: BoundedVec<RefundTier, MaxTiers>,
+	/// The facility's manager, appointed by the city.
+	pub manager: AccountId,
+}
+
+/// A registered facility: its spec and status.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName, MaxTiers))]
+#[allow(clippy::multiple_bound_locations)]
+pub struct Facility<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxTiers: Get<u32>,
+> {
+	/// What the city registered, with the manager's later changes.
+	pub spec: FacilitySpec<AccountId, Balance, MaxName, MaxTiers>,
+	/// Active or retired.
+	pub status: FacilityStatus,
+}
+
+/// Why a spec is refused (each an error of the same name).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SpecError {
+	InvalidPoint,
+	InvalidSlotLength,
+	InvalidHours,
+	InvalidCapacity,
+	InvalidHorizon,
+	InvalidRefundTiers,
+}
+
+/// Hours usable with slots of `slot_minutes`: each open day `open < close <= 1440`, both on
+/// the slot grid; at least one day open.
+pub fn hours_valid(hours: &WeekHours, slot_minutes: u16) -> bool {
+	if slot_minutes == 0 {
+		return false;
+	}
+	hours.iter().any(Option::is_some)
+		&& hours.iter().flatten().all(|(open, close)| {
+			open < close
+				&& *close <= MINUTES_PER_DAY
+				&& open.is_multiple_of(slot_minutes)
+				&& close.is_multiple_of(slot_minutes)
+		})
+}
+
+impl<AccountId, Balance, MaxName, MaxTiers> FacilitySpec<AccountId, Balance, MaxName, MaxTiers>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxTiers: Get<u32>,
+{
+	/// Slots in a day (`1440 / slot_minutes`).
+	pub fn slots_per_day(&self) -> u16 {
+		MINUTES_PER_DAY.checked_div(self.slot_minutes).unwrap_or(0)
+	}
+
+	/// Check everything but the zone, category and fee (the pallet checks those against
+	/// storage and the currency).
+	pub fn check(&self, max_slots: u32, max_horizon: u16) -> Result<(), SpecError> {
+		if !self.location.is_valid() {
+			return Err(SpecError::InvalidPoint);
+		}
+		if self.slot_minutes == 0
+			|| !MINUTES_PER_DAY.is_multiple_of(self.slot_minutes)
+			|| u32::from(self.slots_per_day()) > max_slots
+		{
+			return Err(SpecError::InvalidSlotLength);
+		}
+		if !hours_valid(&self.hours, self.slot_minutes) {
+			return Err(SpecError::InvalidHours);
+		}
+		if self.capacity == 0 {
+			return Err(SpecError::InvalidCapacity);
+		}
+		if self.resident_horizon_days == 0
+			|| self.public_horizon_days > self.resident_horizon_days
+			|| self.resident_horizon_days > max_horizon
+		{
+			return Err(SpecError::InvalidHorizon);
+		}
+		if !refund_tiers_valid(&self.refund_tiers) {
+			return Err(SpecError::InvalidRefundTiers);
+		}
+		Ok(())
+	}
+
+	/// Minutes after local midnight that `slot` starts and ends on `day`, if the slot lies
+	/// within that weekday's opening hours.
+	pub fn slot_minutes_on(&self, day: DayNumber, slot: SlotIndex) -> Option<(u32, u32)> {
+		let (open, close) = self.hours.get(weekday(day)).copied().flatten()?;
+		if slot >= self.slots_per_day() {
+			return None;
+		}
+		let start = u32::from(slot) * u32::from(self.slot_minutes);
+		let end = start + u32::from(self.slot_minutes);
+		(start >= u32::from(open) && end <= u32::from(close)).then_some((start, end))
+	}
+
+	/// The slots open on `day`, in order.
+	pub fn open_slots(&self, day: DayNumber) -> impl Iterator<Item = SlotIndex> + '_ {
+		let (first, last) = match self.hours.get(weekday(day)).copied().flatten() {
+			Some((open, close)) if self.slot_minutes > 0 => {
+				(open / self.slot_minutes, close / self.slot_minutes)
+			}
+			_ => (0, 0),
+		};
+		first..last
+	}
+
+	/// The refund percent for cancelling `days_before` local days before the slot's day: the
+	/// first tier whose `min_days_before` it reaches; 0 when none.
+	pub fn refund_percent(&self, days_before: u32) -> u8 {
+		self.refund_tiers
+			.iter()
+			.find(|t| days_before >= u32::from(t.min_days_before))
+			.map_or(0, |t| t.percent)
+	}
+}
+
+/// Refund tiers: `min_days_before` strictly descending, percents ≤ 100 and never increasing
+/// as the slot nears.
+pub fn refund_tiers_valid(tiers: &[RefundTier]) -> bool {
+	tiers.iter().all(|t| t.percent <= 100)
+		&& tiers.windows(2).all(|w| match w {
+			[a, b] => a.min_days_before > b.min_days_before && a.percent >= b.percent,
+			_ => true,
+		})
+}
+
+/// An entry of a zone's compact facility index: what "near me" filters and sorts on, so it
+/// reads no facility it will not return.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ZoneEntry {
+	/// The facility.
+	pub facility: FacilityId,
+	/// Its category.
+	pub category: CategoryId,
+	/// Where it is.
+	pub location: GeoPoint,
+}
+
+/// What a booking is for. Slot bookings are the first kind; course enrolments and event
+/// tickets (a later issue) are added as new variants at the end, so existing bookings decode
+/// unchanged and need no migration.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum BookingKind {
+	/// A slot of a facility on a day.
+	Slot,
+}
+
+/// Where a booking stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum BookingStatus {
+	/// Booked; once its slot has ended without a check-in it is a no-show (judged when read).
+	Booked,
+	/// Checked in (by the manager, or by the citizen in a self check-in window).
+	CheckedIn,
+}
+
+/// A booking. Cancelled and reaped bookings are removed (the events tell their story).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Booking<AccountId, Balance> {
+	/// What it is for.
+	pub kind: BookingKind,
+	/// The facility.
+	pub facility: FacilityId,
+	/// The facility's category when booked (quota and no-shows count per category).
+	pub category: CategoryId,
+	/// The local day.
+	pub day: DayNumber,
+	/// The slot of the day.
+	pub slot: SlotIndex,
+	/// When the slot starts and ends (UTC ms), fixed when booked.
+	pub start: Moment,
+	/// ...
+	pub end: Moment,
+	/// Who booked: the citizen ...
+	pub citizen: CitizenId,
+	/// ... and the account that paid (refunds go to the citizen's account now, this one if
+	/// the citizen has none).
+	pub payer: AccountId,
+	/// People.
+	pub party: u16,
+	/// The fee paid (kept with the booking: a later fee change does not touch it).
+	pub paid: Balance,
+	/// When it was made (its quota month).
+	pub booked_at: Moment,
+	/// Booked or checked in.
+	pub status: BookingStatus,
+}
+
+impl<AccountId, Balance> Booking<AccountId, Balance> {
+	/// Its slot has ended without a check-in (on a day not closed: the caller knows).
+	pub fn missed(&self, now: Moment) -> bool {
+		self.status == BookingStatus::Booked && self.end <= now
+	}
+}
+
+/// Why a booking was cancelled.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum CancelReason {
+	/// The citizen cancelled (refund by tier, or in full at a retired facility).
+	Citizen,
+	/// The facility is closed that day (refund in full).
+	Closure,
+}
+
+/// A closure being worked through: bookings on `next_day ..= to_day` are cancelled in bounded
+/// steps; `next_index` skips bookings of `next_day` that stay (checked in).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ClosureTask {
+	/// The facility.
+	pub facility: FacilityId,
+	/// The day being worked on.
+	pub next_day: DayNumber,
+	/// Bookings of `next_day` before this index stay.
+	pub next_index: u32,
+	/// The last closed day.
+	pub to_day: DayNumber,
+}
+
+// ---- Genesis ----
+
+/// A zone at genesis (names as UTF-8 bytes).
+#[derive(Clone, PartialEq, Eq, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenesisZone {
+	pub id: ZoneId,
+	pub name_ko: alloc::vec::Vec<u8>,
+	pub name_en: alloc::vec::Vec<u8>,
+	pub point: GeoPoint,
+	/// May name zones listed later.
+	pub neighbours: alloc::vec::Vec<ZoneId>,
+}
+
+/// A category at genesis.
+#[derive(Clone, PartialEq, Eq, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenesisCategory {
+	pub id: CategoryId,
+	pub name_ko: alloc::vec::Vec<u8>,
+	pub name_en: alloc::vec::Vec<u8>,
+	pub rules: CategoryRules,
+}
+
+/// A facility at genesis: a [`FacilitySpec`] with plain vectors.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenesisFacility<AccountId, Balance> {
+	pub zone: ZoneId,
+	pub category: CategoryId,
+	pub name_ko: alloc::vec::Vec<u8>,
+	pub name_en: alloc::vec::Vec<u8>,
+	pub location: GeoPoint,
+	pub capacity: u16,
+	pub hours: WeekHours,
+	pub slot_minutes: u16,
+	pub resident_horizon_days: u16,
+	pub public_horizon_days: u16,
+	pub fee: Option<Balance>,
+	pub refund_tiers: alloc::vec::Vec<RefundTier>,
+	pub manager: AccountId,
+}
+
+// ---- Served types ----
+
+/// A name as served: Korean and English, UTF-8.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct NameView {
+	pub ko: alloc::vec::Vec<u8>,
+	pub en: alloc::vec::Vec<u8>,
+}
+
+impl<S: Get<u32>> From<LocalizedName<S>> for NameView {
+	fn from(name: LocalizedName<S>) -> Self {
+		Self { ko: name.ko.into_inner(), en: name.en.into_inner() }
+	}
+}
+
+/// A zone as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ZoneView {
+	pub id: ZoneId,
+	pub name: NameView,
+	pub point: GeoPoint,
+	pub neighbours: alloc::vec::Vec<ZoneId>,
+	/// Active facilities in the zone.
+	pub facilities: u32,
+}
+
+/// A category as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CategoryView {
+	pub id: CategoryId,
+	pub name: NameView,
+	pub rules: CategoryRules,
+}
+
+/// A facility as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct FacilityView<AccountId, Balance> {
+	pub id: FacilityId,
+	pub zone: ZoneId,
+	pub category: CategoryId,
+	pub name: NameView,
+	pub location: GeoPoint,
+	pub capacity: u16,
+	/// Monday first: `(open, close)` minutes after local midnight.
+	pub hours: alloc::vec::Vec<DayHours>,
+	pub slot_minutes: u16,
+	pub resident_horizon_days: u16,
+	pub public_horizon_days: u16,
+	pub fee: Option<Balance>,
+	pub refund_tiers: alloc::vec::Vec<RefundTier>,
+	pub manager: AccountId,
+	/// The facility's own account (fees in, refunds out).
+	pub account: AccountId,
+	pub status: FacilityStatus,
+	/// Closed day ranges `(from, to)` still on record.
+	pub closures: alloc::vec::Vec<(DayNumber, DayNumber)>,
+	/// Self check-in is open until this moment, if it is open now.
+	pub self_check_in_until: Option<Moment>,
+}
+
+/// A facility near a point.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct NearFacility {
+	pub id: FacilityId,
+	pub zone: ZoneId,
+	pub category: CategoryId,
+	pub name: NameView,
+	pub location: GeoPoint,
+	/// Metres from the point asked about.
+	pub distance_m: u32,
+}
+
+/// A slot of a facility on a day.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct SlotView {
+	pub slot: SlotIndex,
+	/// When it starts (UTC ms).
+	pub start_ms: Moment,
+	/// Places per slot now.
+	pub capacity: u16,
+	/// Places taken.
+	pub taken: u16,
+	/// Places that can be booked now: 0 once the slot has started, on a closed day, or at a
+	/// retired facility.
+	pub free: u16,
+}
+
+/// How a booking stands when read.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum BookingState {
+	/// Its slot has not ended; not checked in yet.
+	Upcoming,
+	/// Checked in.
+	CheckedIn,
+	/// Its slot ended without a check-in.
+	NoShow,
+	/// Its day was closed; the cancellation (full refund) is under way.
+	ClosurePending,
+}
+
+/// A booking as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct BookingView<Balance> {
+	pub id: BookingId,
+	pub facility: FacilityId,
+	pub category: CategoryId,
+	pub day: DayNumber,
+	pub slot: SlotIndex,
+	pub start: Moment,
+	pub end: Moment,
+	pub party: u16,
+	pub paid: Balance,
+	pub state: BookingState,
+}
+
+/// A citizen's standing in a category.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CategoryStanding {
+	pub category: CategoryId,
+	/// Bookings made this local month.
+	pub booked_this_month: u8,
+	/// The category's monthly quota (0: none).
+	pub monthly_quota: u8,
+	/// No-shows that still count (recorded and not yet reaped).
+	pub no_shows: u32,
+	/// Booking in the category is suspended until then, if it is now.
+	pub suspended_until: Option<Moment>,
+}
+
+/// A citizen's bookings as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CitizenBookingsView<Balance> {
+	pub citizen: CitizenId,
+	/// Not ended yet, soonest first.
+	pub upcoming: alloc::vec::Vec<BookingView<Balance>>,
+	/// Ended and checked in (or awaiting a closure's cancellation), latest first.
+	pub past: alloc::vec::Vec<BookingView<Balance>>,
+	/// Ended without a check-in (not yet reaped), latest first.
+	pub no_shows: alloc::vec::Vec<BookingView<Balance>>,
+	/// Per category the citizen has booked in or been penalised in.
+	pub categories: alloc::vec::Vec<CategoryStanding>,
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn distances_are_good_to_a_percent_at_city_scale() {
+		// Busan City Hall → Haeundae Beach: 8,109 m by the haversine formula.
+		let city_hall = GeoPoint::new(35_179_800, 129_075_000);
+		let haeundae = GeoPoint::new(35_158_700, 129_160_400);
+		let d = city_hall.distance_m(&haeundae);
+		assert!((8_028..=8_190).contains(&d), "{d}");
+		// One degree of latitude.
+		assert_eq!(GeoPoint::new(0, 0).distance_m(&GeoPoint::new(1_000_000, 0)), 111_195);
+		// One degree of longitude at 60°: half of one at the equator.
+		let d = GeoPoint::new(60_000_000, 0).distance_m(&GeoPoint::new(60_000_000, 1_000_000));
+		assert!((55_590..=55_605).contains(&d), "{d}");
+		assert_eq!(city_hall.distance_m(&city_hall), 0);
+		// Across the antimeridian.
+		let d = GeoPoint::new(0, 179_999_000).distance_m(&GeoPoint::new(0, -179_999_000));
+		assert!((220..=224).contains(&d), "{d}");
+	}
+
+	#[test]
+	fn points_are_validated() {
+		assert!(GeoPoint::new(90_000_000, -180_000_000).is_valid());
+		assert!(!GeoPoint::new(90_000_001, 0).is_valid());
+		assert!(!GeoPoint::new(0, 180_000_001).is_valid());
+		assert!(!GeoPoint::new(i32::MIN, 0).is_valid());
+	}
+
+	#[test]
+	fn square_roots_are_exact_floors() {
+		for n in [0u128, 1, 2, 3, 4, 15, 16, 17, 99, 100, 101, u64::MAX as u128, u128::MAX] {
+			let r = isqrt(n);
+			assert!(r * r <= n, "{n}");
+			assert!((r + 1).checked_mul(r + 1).is_none_or(|s| s > n), "{n}");
+		}
+	}
+
+	#[test]
+	fn the_local_calendar() {
+		// 2026-01-01 00:00 UTC is 09:00 KST on Thursday 1 January 2026.
+		let jan1 = citizen_primitives::testing::epochs::JAN_1_2026;
+		let day = local_day(jan1, 540);
+		assert_eq!(day, 20_454);
+		assert_eq!(weekday(day), 3);
+		assert_eq!(month_of(day), 2026 * 12);
+		assert_eq!(month_of(day - 1), 2025 * 12 + 11);
+		assert_eq!(month_of(day + 31), 2026 * 12 + 1);
+		// 15:00 UTC on 31 December 2025 is local midnight.
+		assert_eq!(local_day(jan1 - 9 * 3_600_000, 540), day);
+		assert_eq!(local_day(jan1 - 9 * 3_600_000 - 1, 540), day - 1);
+		assert_eq!(moment_of(day, 9 * 60, 540), jan1);
+		assert_eq!(weekday(0), 3);
+		assert_eq!(month_of(0), 1970 * 12);
+		// Leap day 2028.
+		assert_eq!(month_of(local_day(1_835_395_200_000, 0)), 2028 * 12 + 1);
+	}
+}

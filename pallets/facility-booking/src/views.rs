@@ -1,0 +1,216 @@
+//! What map screens and kiosks read: zones, facilities near a point, free places on a day, a
+//! citizen's bookings. Nothing here writes. Every answer is bounded: "near me" reads the
+//! point's zone and its neighbours' compact indexes (1 + `MaxNeighbours` reads, plus one read
+//! per facility returned), never all facilities.
+
+use super::*;
+use alloc::{collections::BTreeSet, vec::Vec};
+use frame_support::traits::{Get, Time};
+
+impl<T: Config> Pallet<T> {
+	/// The zone `point` lies in: the one whose reference point is nearest (ties: the zone
+	/// registered first). One read. `None` for an invalid point or when no zone exists.
+	pub fn zone_of(point: GeoPoint) -> Option<ZoneId> {
+		if !point.is_valid() {
+			return None;
+		}
+		ZoneIndex::<T>::get().iter().min_by_key(|(_, p)| point.distance_m(p)).map(|(id, _)| *id)
+	}
+
+	/// Every zone, in the order registered.
+	pub fn zones() -> Vec<ZoneView> {
+		ZoneIndex::<T>::get()
+			.iter()
+			.filter_map(|(id, _)| {
+				let z = Zones::<T>::get(id)?;
+				Some(ZoneView {
+					id: *id,
+					name: z.name.into(),
+					point: z.point,
+					neighbours: z.neighbours.into_inner(),
+					facilities: ZoneFacilities::<T>::decode_len(id).unwrap_or(0) as u32,
+				})
+			})
+			.collect()
+	}
+
+	/// Every category and its rules, by id.
+	pub fn categories() -> Vec<CategoryView> {
+		let mut all: Vec<CategoryView> = Categories::<T>::iter()
+			.map(|(id, c)| CategoryView { id, name: c.name.into(), rules: c.rules })
+			.collect();
+		all.sort_by_key(|c| c.id);
+		all
+	}
+
+	/// A facility as served, with its account, closures and self check-in window.
+	pub fn facility(id: FacilityId) -> Option<FacilityView<T::AccountId, T::Balance>> {
+		let f = Facilities::<T>::get(id)?;
+		let now = T::Time::now();
+		let s = f.spec;
+		Some(FacilityView {
+			id,
+			zone: s.zone,
+			category: s.category,
+			name: s.name.into(),
+			location: s.location,
+			capacity: s.capacity,
+			hours: s.hours.to_vec(),
+			slot_minutes: s.slot_minutes,
+			resident_horizon_days: s.resident_horizon_days,
+			public_horizon_days: s.public_horizon_days,
+			fee: s.fee,
+			refund_tiers: s.refund_tiers.into_inner(),
+			manager: s.manager,
+			account: Self::facility_account(id),
+			status: f.status,
+			closures: Closures::<T>::get(id).into_inner(),
+			self_check_in_until: SelfCheckIn::<T>::get(id).filter(|until| now < *until),
+		})
+	}
+
+	/// Active facilities within `radius_m` metres of `point`, of `category` if given, nearest
+	/// first (ties by id), at most `limit` and at most `MaxNearResults`. Reads the zone the
+	/// point lies in and its neighbours only: a facility in a zone further away is not found
+	/// even within the radius (zones are meant to hold what is within 15 minutes).
+	pub fn facilities_near(
+		point: GeoPoint,
+		radius_m: u32,
+		category: Option<CategoryId>,
+		limit: u32,
+	) -> Vec<NearFacility> {
+		let limit = limit.min(T::MaxNearResults::get()) as usize;
+		if limit == 0 {
+			return Vec::new();
+		}
+		let Some(zone) = Self::zone_of(point) else { return Vec::new() };
+		let Some(z) = Zones::<T>::get(zone) else { return Vec::new() };
+		let mut found: Vec<(u32, FacilityId, ZoneId)> = Vec::new();
+		for zone in core::iter::once(zone).chain(z.neighbours.iter().copied()) {
+			for e in ZoneFacilities::<T>::get(zone).iter() {
+				if category.is_some_and(|c| c != e.category) {
+					continue;
+				}
+				let d = point.distance_m(&e.location);
+				if d <= radius_m {
+					found.push((d, e.facility, zone));
+				}
+			}
+		}
+		found.sort_unstable();
+		found.truncate(limit);
+		found
+			.into_iter()
+			.filter_map(|(distance_m, id, zone)| {
+				let f = Facilities::<T>::get(id)?;
+				Some(NearFacility {
+					id,
+					zone,
+					category: f.spec.category,
+					name: f.spec.name.into(),
+					location: f.spec.location,
+					distance_m,
+				})
+			})
+			.collect()
+	}
+
+	/// The facility's slots open on local `day`: start, places per slot, taken, and free to
+	/// book now (0 once started, on a closed day, or at a retired facility). `None` for an
+	/// unknown facility.
+	pub fn free_places(facility: FacilityId, day: DayNumber) -> Option<Vec<SlotView>> {
+		let f = Facilities::<T>::get(facility)?;
+		let uses = SlotUse::<T>::get(facility, day);
+		let now = T::Time::now();
+		let offset = T::UtcOffsetMinutes::get();
+		let bookable = f.status == FacilityStatus::Active && !Self::closed_on(facility, day);
+		Some(
+			f.spec
+				.open_slots(day)
+				.map(|slot| {
+					let start_ms =
+						moment_of(day, u32::from(slot) * u32::from(f.spec.slot_minutes), offset);
+					let taken = uses.get(usize::from(slot)).copied().unwrap_or(0);
+					let free = if bookable && start_ms > now {
+						f.spec.capacity.saturating_sub(taken)
+					} else {
+						0
+					};
+					SlotView { slot, start_ms, capacity: f.spec.capacity, taken, free }
+				})
+				.collect(),
+		)
+	}
+
+	/// The bookings of the citizen `account` acts for: upcoming, past, no-shows, and per
+	/// category the month's bookings, the no-shows that count and any suspension. `None`
+	/// when the account acts for no active citizen.
+	pub fn citizen_bookings(account: &T::AccountId) -> Option<CitizenBookingsView<T::Balance>> {
+		T::Citizens::citizen_of(account).map(Self::citizen_bookings_of)
+	}
+
+	/// [`Self::citizen_bookings`] by citizen ID.
+	pub fn citizen_bookings_of(citizen: CitizenId) -> CitizenBookingsView<T::Balance> {
+		let now = T::Time::now();
+		let today = Self::today();
+		let list = CitizenBookings::<T>::get(citizen);
+		let mut view = CitizenBookingsView {
+			citizen,
+			upcoming: Vec::new(),
+			past: Vec::new(),
+			no_shows: Vec::new(),
+			categories: Vec::new(),
+		};
+		let mut categories = BTreeSet::new();
+		for id in list.iter() {
+			let Some(b) = Bookings::<T>::get(id) else { continue };
+			categories.insert(b.category);
+			let closed = b.status == BookingStatus::Booked && Self::closed_on(b.facility, b.day);
+			let state = match b.status {
+				BookingStatus::CheckedIn => BookingState::CheckedIn,
+				BookingStatus::Booked if closed => BookingState::ClosurePending,
+				BookingStatus::Booked if b.end <= now => BookingState::NoShow,
+				BookingStatus::Booked => BookingState::Upcoming,
+			};
+			let v = BookingView {
+				id: *id,
+				facility: b.facility,
+				category: b.category,
+				day: b.day,
+				slot: b.slot,
+				start: b.start,
+				end: b.end,
+				party: b.party,
+				paid: b.paid,
+				state,
+			};
+			match state {
+				BookingState::NoShow => view.no_shows.push(v),
+				_ if b.end > now => view.upcoming.push(v),
+				_ => view.past.push(v),
+			}
+		}
+		view.upcoming.sort_by_key(|v| (v.start, v.id));
+		view.past.sort_by_key(|v| core::cmp::Reverse((v.start, v.id)));
+		view.no_shows.sort_by_key(|v| core::cmp::Reverse((v.start, v.id)));
+		categories.extend(NoShows::<T>::iter_key_prefix(citizen));
+		categories.extend(MonthlyUse::<T>::iter_key_prefix(citizen));
+		for category in categories {
+			let rules = Categories::<T>::get(category).map(|c| c.rules).unwrap_or_default();
+			let recorded = NoShows::<T>::get(citizen, category)
+				.iter()
+				.filter(|t| !rules.forgotten(**t, now))
+				.count() as u32;
+			let unreaped = view.no_shows.iter().filter(|v| v.category == category).count() as u32;
+			view.categories.push(CategoryStanding {
+				category,
+				booked_this_month: Self::booked_in_month(citizen, category, today),
+				monthly_quota: rules.monthly_quota,
+				no_shows: recorded.saturating_add(unreaped),
+				suspended_until: Self::suspension_of(citizen, category, &rules, &list, now)
+					.filter(|until| *until > now),
+			});
+		}
+		view
+	}
+}
