@@ -41,7 +41,7 @@ const FREE = new Set([
   'multi-child-points.apply', 'youth-culture-pass.buy', 'youth-culture-pass.enter',
   'youth-culture-pass.book', 'youth-culture-pass.cancel_booking', 'youth-culture-pass.give_up',
   'youth-culture-pass.claim_place', 'facility-booking.book', 'facility-booking.cancel',
-  'facility-booking.check_in',
+  'facility-booking.self_check_in',
 ]);
 
 const [balancesFile, assetsFile, ...files] = process.argv.slice(2);

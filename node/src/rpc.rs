@@ -38,11 +38,15 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ pallet_citizen_id_rpc::CitizenIdRuntimeApi<Block, AccountId>
 		+ pallet_policy_funds_rpc::PolicyFundsRuntimeApi<Block, AccountId, Balance, ProgramTerms>
+		+ pallet_youth_culture_pass_rpc::YouthCulturePassRuntimeApi<Block, AccountId, Balance>
+		+ pallet_facility_booking_rpc::FacilityBookingRuntimeApi<Block, AccountId, Balance>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_citizen_id_rpc::{CitizenIdRpcHandler, CitizenIdRpcServer};
+	use pallet_facility_booking_rpc::{FacilityBookingRpcHandler, FacilityBookingRpcServer};
 	use pallet_policy_funds_rpc::{PolicyFundsRpcHandler, PolicyFundsRpcServer};
+	use pallet_youth_culture_pass_rpc::{YouthCulturePassRpcHandler, YouthCulturePassRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -55,7 +59,13 @@ where
 		client.clone(),
 	)))?;
 	module.merge(PolicyFundsRpcServer::<_, AccountId, Balance>::into_rpc(
-		PolicyFundsRpcHandler::<_, _, ProgramTerms>::new(client),
+		PolicyFundsRpcHandler::<_, _, ProgramTerms>::new(client.clone()),
+	))?;
+	module.merge(YouthCulturePassRpcServer::<_, AccountId, Balance>::into_rpc(
+		YouthCulturePassRpcHandler::new(client.clone()),
+	))?;
+	module.merge(FacilityBookingRpcServer::<_, AccountId, Balance>::into_rpc(
+		FacilityBookingRpcHandler::new(client),
 	))?;
 	if let Some(sink) = manual_seal {
 		module.merge(ManualSeal::new(sink).into_rpc())?;

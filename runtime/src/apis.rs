@@ -303,6 +303,108 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_youth_culture_pass_runtime_api::YouthCulturePassApi<Block, AccountId, Balance>
+		for Runtime
+	{
+		fn rounds() -> Vec<pallet_youth_culture_pass::RoundView<Balance>> {
+			YouthCulturePass::rounds()
+		}
+
+		fn round(
+			id: pallet_youth_culture_pass::RoundId,
+		) -> Option<pallet_youth_culture_pass::RoundView<Balance>> {
+			YouthCulturePass::round(id)
+		}
+
+		fn entry_status(
+			round: pallet_youth_culture_pass::RoundId,
+			account: AccountId,
+		) -> Option<pallet_youth_culture_pass::EntryStatus<Balance>> {
+			YouthCulturePass::entry_status(round, &account)
+		}
+
+		fn pass_status(
+			account: AccountId,
+			round: pallet_youth_culture_pass::RoundId,
+		) -> Option<pallet_youth_culture_pass::PassStatus<Balance>> {
+			YouthCulturePass::pass_status(&account, round)
+		}
+
+		fn open_offers() -> Vec<pallet_youth_culture_pass::OfferView<AccountId, Balance>> {
+			YouthCulturePass::open_offers()
+		}
+
+		fn draw_progress(
+			round: pallet_youth_culture_pass::RoundId,
+		) -> Option<pallet_youth_culture_pass::DrawProgress> {
+			YouthCulturePass::draw_progress(round)
+		}
+
+		fn report(
+			round: pallet_youth_culture_pass::RoundId,
+		) -> Option<pallet_youth_culture_pass::RoundReportView<Balance>> {
+			YouthCulturePass::report(round)
+		}
+
+		fn quote(
+			account: AccountId,
+			round: pallet_youth_culture_pass::RoundId,
+			tier: pallet_youth_culture_pass::TierIndex,
+		) -> Result<Balance, pallet_youth_culture_pass::Refusal> {
+			YouthCulturePass::quote_for(&account, round, tier)
+		}
+	}
+
+	impl pallet_facility_booking_runtime_api::FacilityBookingApi<Block, AccountId, Balance>
+		for Runtime
+	{
+		fn today() -> pallet_facility_booking::DayNumber {
+			FacilityBooking::today()
+		}
+
+		fn zones() -> Vec<pallet_facility_booking::ZoneView> {
+			FacilityBooking::zones()
+		}
+
+		fn categories() -> Vec<pallet_facility_booking::CategoryView> {
+			FacilityBooking::categories()
+		}
+
+		fn zone_of(
+			point: pallet_facility_booking::GeoPoint,
+		) -> Option<pallet_facility_booking::ZoneId> {
+			FacilityBooking::zone_of(point)
+		}
+
+		fn facility(
+			id: pallet_facility_booking::FacilityId,
+		) -> Option<pallet_facility_booking::FacilityView<AccountId, Balance>> {
+			FacilityBooking::facility(id)
+		}
+
+		fn facilities_near(
+			point: pallet_facility_booking::GeoPoint,
+			radius_m: u32,
+			category: Option<pallet_facility_booking::CategoryId>,
+			limit: u32,
+		) -> Vec<pallet_facility_booking::NearFacility> {
+			FacilityBooking::facilities_near(point, radius_m, category, limit)
+		}
+
+		fn free_places(
+			facility: pallet_facility_booking::FacilityId,
+			day: pallet_facility_booking::DayNumber,
+		) -> Option<Vec<pallet_facility_booking::SlotView>> {
+			FacilityBooking::free_places(facility, day)
+		}
+
+		fn citizen_bookings(
+			account: AccountId,
+		) -> Option<pallet_facility_booking::CitizenBookingsView<Balance>> {
+			FacilityBooking::citizen_bookings(&account)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

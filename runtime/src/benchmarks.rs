@@ -12,4 +12,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_citizen_id, CitizenId]
 	[pallet_policy_funds, PolicyFunds]
 	[pallet_multi_child_points, MultiChildPoints]
+	[pallet_youth_culture_pass, YouthCulturePass]
+	[pallet_facility_booking, FacilityBooking]
 );

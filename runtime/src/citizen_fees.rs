@@ -93,6 +93,8 @@ impl PublicServiceCall for RuntimeCall {
 			RuntimeCall::CitizenId(call) => call.public_service(),
 			RuntimeCall::PolicyFunds(call) => call.public_service(),
 			RuntimeCall::MultiChildPoints(call) => call.public_service(),
+			RuntimeCall::YouthCulturePass(call) => call.public_service(),
+			RuntimeCall::FacilityBooking(call) => call.public_service(),
 			_ => None,
 		}
 	}

@@ -5,9 +5,13 @@
 //! city as its admin, and seats a council whose majority acts as [`crate::CityOrigin`].
 
 use crate::{
-	AccountId, AssetsConfig, AuraConfig, BalancesConfig, CitizenIdConfig, CouncilConfig,
-	GrandpaConfig, MultiChildPointsConfig, RuntimeGenesisConfig, SudoConfig, DAY_MS,
-	LOCAL_CURRENCY_ID, UNIT, WON,
+	busan, AccountId, AssetsConfig, AuraConfig, BalancesConfig, CitizenIdConfig, CouncilConfig,
+	FacilityBookingConfig, GrandpaConfig, MultiChildPointsConfig, RuntimeGenesisConfig, SudoConfig,
+	YouthCulturePassConfig, DAY_MS, LOCAL_CURRENCY_ID, UNIT, WON,
+};
+use citizen_drand::BeaconInfo;
+use pallet_facility_booking::{
+	CategoryRules, GenesisCategory, GenesisFacility, GenesisZone, GeoPoint, RefundTier,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -61,11 +65,85 @@ struct Network {
 	endowed: Vec<AccountId>,
 	local_currency_holders: Vec<(AccountId, u128)>,
 	recovery_delay_ms: u64,
+	/// The beacon youth-pass lotteries are seeded from: drand quicknet on a real network, the
+	/// dev beacon (whose secret key is public, so anyone can sign its rounds) on dev chains.
+	beacon: BeaconInfo,
+}
+
+/// Busan's districts as living zones ([`busan::ZONES`]).
+fn busan_zones() -> Vec<GenesisZone> {
+	busan::ZONES
+		.iter()
+		.map(|(id, ko, en, lat, lon, neighbours)| GenesisZone {
+			id: *id,
+			name_ko: ko.as_bytes().to_vec(),
+			name_en: en.as_bytes().to_vec(),
+			point: GeoPoint { lat_micro: *lat, lon_micro: *lon },
+			neighbours: neighbours.to_vec(),
+		})
+		.collect()
+}
+
+/// Libraries, sports halls, children's culture spaces and community centres, with the rules
+/// Busan's districts use: at most 4 bookings a month per category; 3 no-shows within 90 days
+/// suspend booking in the category for 30 days.
+fn busan_categories() -> Vec<GenesisCategory> {
+	busan::CATEGORIES
+		.iter()
+		.map(|(id, ko, en)| GenesisCategory {
+			id: *id,
+			name_ko: ko.as_bytes().to_vec(),
+			name_en: en.as_bytes().to_vec(),
+			rules: CategoryRules {
+				monthly_quota: 4,
+				no_show_limit: 3,
+				no_show_window: 90 * DAY_MS,
+				suspension: 30 * DAY_MS,
+			},
+		})
+		.collect()
+}
+
+/// A handful of Busan's facilities ([`busan::FACILITIES`]), managed by `manager`: open
+/// 09:00–18:00 on weekdays and 10:00–17:00 on Saturdays in one-hour slots; residents of the
+/// zone book 14 days ahead, everyone else 7; refunds 100 % from 5 days before, 90 % from the
+/// day before, nothing on the day.
+fn busan_facilities(manager: &AccountId) -> Vec<GenesisFacility<AccountId, u128>> {
+	let weekday = Some((9 * 60, 18 * 60));
+	let saturday = Some((10 * 60, 17 * 60));
+	busan::FACILITIES
+		.iter()
+		.map(|(zone, category, ko, en, lat, lon, capacity, fee)| GenesisFacility {
+			zone: *zone,
+			category: *category,
+			name_ko: ko.as_bytes().to_vec(),
+			name_en: en.as_bytes().to_vec(),
+			location: GeoPoint { lat_micro: *lat, lon_micro: *lon },
+			capacity: *capacity,
+			hours: [weekday, weekday, weekday, weekday, weekday, saturday, None],
+			slot_minutes: 60,
+			resident_horizon_days: 14,
+			public_horizon_days: 7,
+			fee: (*fee > 0).then_some(*fee * WON),
+			refund_tiers: vec![
+				RefundTier { min_days_before: 5, percent: 100 },
+				RefundTier { min_days_before: 1, percent: 90 },
+			],
+			manager: manager.clone(),
+		})
+		.collect()
 }
 
 fn genesis(network: Network) -> Value {
-	let Network { validators, city, council, endowed, local_currency_holders, recovery_delay_ms } =
-		network;
+	let Network {
+		validators,
+		city,
+		council,
+		endowed,
+		local_currency_holders,
+		recovery_delay_ms,
+		beacon,
+	} = network;
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
@@ -92,6 +170,15 @@ fn genesis(network: Network) -> Value {
 		citizen_id: CitizenIdConfig { recovery_delay: recovery_delay_ms },
 		// The city's treasury funds the services' own programs (multi-child points, ...).
 		multi_child_points: MultiChildPointsConfig { treasury: Some(city.clone()) },
+		youth_culture_pass: YouthCulturePassConfig {
+			treasury: Some(city.clone()),
+			beacon: Some(beacon),
+		},
+		facility_booking: FacilityBookingConfig {
+			zones: busan_zones(),
+			categories: busan_categories(),
+			facilities: busan_facilities(&city),
+		},
 	})
 }
 
@@ -114,6 +201,7 @@ fn development() -> Value {
 		local_currency_holders: dev.iter().cloned().map(|a| (a, DEV_LOCAL_CURRENCY)).collect(),
 		endowed: dev,
 		recovery_delay_ms: 30_000,
+		beacon: BeaconInfo::DEV,
 	})
 }
 
@@ -130,6 +218,7 @@ fn local_testnet() -> Value {
 		local_currency_holders: dev.iter().cloned().map(|a| (a, DEV_LOCAL_CURRENCY)).collect(),
 		endowed: dev,
 		recovery_delay_ms: 30_000,
+		beacon: BeaconInfo::DEV,
 	})
 }
 
@@ -180,6 +269,7 @@ fn city_testnet() -> Value {
 		validators,
 		local_currency_holders: vec![],
 		recovery_delay_ms: DAY_MS,
+		beacon: BeaconInfo::QUICKNET,
 	})
 }
 

@@ -25,6 +25,7 @@ mod benchmarks;
 pub mod apis;
 pub mod citizen_fees;
 pub mod configs;
+pub mod busan;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
@@ -193,6 +194,10 @@ mod runtime {
 	pub type PolicyFunds = pallet_policy_funds;
 	#[runtime::pallet_index(22)]
 	pub type MultiChildPoints = pallet_multi_child_points;
+	#[runtime::pallet_index(23)]
+	pub type YouthCulturePass = pallet_youth_culture_pass;
+	#[runtime::pallet_index(24)]
+	pub type FacilityBooking = pallet_facility_booking;
 }
 
 /// Block weights: 2 s of compute in a 6 s block.

@@ -6,7 +6,8 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse,
+		AsEnsureOriginWithArg, ConstBool, ConstI32, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8,
+		EitherOfDiverse,
 		NeverEnsureOrigin, VariantCountOf,
 	},
 	weights::{constants::ParityDbWeight, IdentityFee, Weight},
@@ -303,6 +304,115 @@ impl pallet_multi_child_points::BenchmarkHelper<AccountId, Balance> for MultiChi
 			pallet_policy_funds::Categories::<Runtime>::insert(category, name);
 		}
 	}
+	fn fund_account(who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = LocalCurrencyFungible::set_balance(who, amount);
+	}
+}
+
+impl pallet_youth_culture_pass::Config for Runtime {
+	type AdminOrigin = CityOrigin;
+	type CitizenOrigin = citizen_primitives::EnsureCitizen<CitizenId, AccountId>;
+	type Citizens = CitizenId;
+	type Balance = Balance;
+	type Currency = LocalCurrencyFungible;
+	type Ledger = PolicyFunds;
+	type Time = Timestamp;
+	type PalletId = YouthCulturePassPalletId;
+	type Beacon = pallet_youth_culture_pass::DrandBeacon;
+	// A hundred 6-second slots between the last entry and the beacon round: a block that
+	// still took entries once the beacon is out would need every honest validator silent (or
+	// a reorganisation of finalised blocks) for ten minutes.
+	type MinBeaconDelay = ConstU64<{ 10 * 60_000 }>;
+	type BeaconGrace = ConstU64<{ 2 * DAY_MS }>;
+	type WaitlistClaimWindow = ConstU64<{ 2 * DAY_MS }>;
+	type MaxTiers = ConstU32<4>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxEntriesPerRound = ConstU32<100_000>;
+	type MaxSeatsPerOffer = ConstU32<10_000>;
+	type MaxBookingsPerPass = ConstU32<20>;
+	type MaxDrawStepsPerCall = ConstU32<1_000>;
+	type MaxReclaimsPerBlock = ConstU32<500>;
+	type MaxSettlementsPerCall = ConstU32<500>;
+	type MaxLiveRounds = ConstU32<8>;
+	type MaxLiveOffers = ConstU32<256>;
+	type WeightInfo = pallet_youth_culture_pass::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkClock = BenchmarkClock;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ServiceBenchmarks;
+}
+
+parameter_types! {
+	pub const FacilityBookingPalletId: frame_support::PalletId =
+		frame_support::PalletId(*b"cty/fclt");
+}
+
+impl pallet_facility_booking::Config for Runtime {
+	type AdminOrigin = CityOrigin;
+	type CitizenOrigin = citizen_primitives::EnsureCitizen<CitizenId, AccountId>;
+	type Citizens = CitizenId;
+	type Balance = Balance;
+	type Currency = LocalCurrencyFungible;
+	type Time = Timestamp;
+	type PalletId = FacilityBookingPalletId;
+	// Korea Standard Time.
+	type UtcOffsetMinutes = ConstI32<540>;
+	type MaxZones = ConstU32<128>;
+	type MaxNeighbours = ConstU32<12>;
+	type MaxFacilitiesPerZone = ConstU32<256>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxSlotsPerDay = ConstU32<96>;
+	type MaxBookingsPerDay = ConstU32<512>;
+	type MaxLiveBookingsPerCitizen = ConstU32<16>;
+	type MaxRefundTiers = ConstU32<4>;
+	type MaxNoShowsRemembered = ConstU32<8>;
+	type MaxNearResults = ConstU32<50>;
+	type MaxCancellationsPerStep = ConstU32<32>;
+	type MaxClosureDays = ConstU32<31>;
+	type MaxClosuresPerFacility = ConstU32<8>;
+	type MaxPendingClosures = ConstU32<64>;
+	type MaxHorizonDays = ConstU16<90>;
+	type CheckInOpensBefore = ConstU64<{ 30 * 60_000 }>;
+	type MaxSelfCheckInWindow = ConstU64<{ 12 * 60 * 60_000 }>;
+	type ReapAfterDays = ConstU32<7>;
+	type WeightInfo = pallet_facility_booking::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkClock = BenchmarkClock;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ServiceBenchmarks;
+}
+
+/// Sets up what the youth pass and facility booking benchmarks need in this runtime: local
+/// currency, an organiser registered as a merchant, a dev beacon round.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ServiceBenchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_youth_culture_pass::BenchmarkHelper<AccountId, Balance> for ServiceBenchmarks {
+	fn fund_account(who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = LocalCurrencyFungible::set_balance(who, amount);
+	}
+	fn register_merchant(who: &AccountId) {
+		const CULTURE: citizen_primitives::MerchantCategory = 9_999;
+		let name = citizen_primitives::LocalizedName::truncate_from(
+			b"benchmark".to_vec(),
+			b"benchmark".to_vec(),
+		);
+		pallet_policy_funds::Categories::<Runtime>::insert(CULTURE, name);
+		let _ = PolicyFunds::register_merchant(
+			RuntimeOrigin::root(),
+			sp_runtime::MultiAddress::Id(who.clone()),
+			CULTURE,
+			1,
+		);
+	}
+	fn beacon() -> (u64, [u8; 48]) {
+		pallet_youth_culture_pass::dev_beacon_round()
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_facility_booking::BenchmarkHelper<AccountId, Balance> for ServiceBenchmarks {
 	fn fund_account(who: &AccountId, amount: Balance) {
 		use frame_support::traits::fungible::Mutate;
 		let _ = LocalCurrencyFungible::set_balance(who, amount);

@@ -1,0 +1,36 @@
+//! Genesis: the treasury and the beacon (quicknet unless named; no call changes it).
+
+use super::*;
+use sp_runtime::BuildStorage;
+
+#[test]
+fn genesis_sets_the_treasury_and_the_beacon() {
+	run(|| {
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+		assert_eq!(Beacon::<Test>::get(), BeaconInfo::DEV);
+	});
+}
+
+#[test]
+fn the_default_beacon_is_quicknet() {
+	let storage = RuntimeGenesisConfig::default().build_storage().unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert_eq!(Beacon::<Test>::get(), BeaconInfo::QUICKNET);
+		assert_eq!(Treasury::<Test>::get(), None);
+	});
+}
+
+#[test]
+fn the_genesis_config_in_json() {
+	let config =
+		crate::GenesisConfig::<Test> { treasury: Some(TREASURY), beacon: Some(BeaconInfo::DEV) };
+	let json = serde_json::to_value(&config).unwrap();
+	assert_eq!(json["treasury"], serde_json::json!(TREASURY));
+	assert_eq!(json["beacon"]["genesisMs"], serde_json::json!(1_692_803_367_000u64));
+	assert!(json["beacon"]["publicKey"].as_str().unwrap().starts_with("0x9850e5f4"));
+	let back: crate::GenesisConfig<Test> = serde_json::from_value(json).unwrap();
+	assert_eq!(back.beacon, Some(BeaconInfo::DEV));
+	let quicknet: crate::GenesisConfig<Test> =
+		serde_json::from_str(r#"{"treasury":null,"beacon":null}"#).unwrap();
+	assert_eq!(quicknet.beacon, None);
+}
