@@ -59,8 +59,8 @@ test('an issuer attests ten youths of the city, each with 100,000 won in their w
     api.tx.citizenId.registerIssuer(a.charlie.address, ['Resident', 'YouthAgeBand']),
     api.tx.policyFunds.addCategory(CULTURE, name('공연', 'Performances')),
     api.tx.policyFunds.registerMerchant(organiser.address, CULTURE, 5),
-    ...youths.map((y) => api.tx.assets.transfer(DBW, y.address, WALLET)),
   ]));
+  await submitOk(api, api.tx.utility.batchAll(youths.map((y) => api.tx.assets.transfer(DBW, y.address, WALLET))), a.alice);
   const t = await now();
   for (const youth of youths) {
     const events = await submitOk(api, api.tx.citizenId.registerCitizen(youth.address, commitment(youth.address), 5), a.charlie);
@@ -72,16 +72,18 @@ test('an issuer attests ten youths of the city, each with 100,000 won in their w
 
 test('a first-come round sells out, and the next buyer is told so', async () => {
   const t = await now();
+  const entryOpens = t + 30_000; // a round opens for entries in the future, never in the past
   firstCome = opened(await sudo(api.tx.youthCulturePass.openRound({
     year: 2026,
     name: name('2026 청년문화패스', 'Youth culture pass 2026'),
     tiers: [{ face: 100_000, coPayment: 10_000, places: 2 }],
     mode: 'FirstCome',
     excludedRound: null,
-    entryOpens: t - 1000,
+    entryOpens,
     entryCloses: t + 10 * 60_000,
     spendUntil: t + 60 * 60_000,
   })));
+  await waitUntil(entryOpens);
   for (const youth of youths.slice(0, 2)) {
     const events = await submitOk(api, api.tx.youthCulturePass.buy(firstCome, 0), youth);
     assert.ok(!feePaid(events), 'buying is a fee-free public service');
@@ -101,7 +103,10 @@ test('a first-come round sells out, and the next buyer is told so', async () => 
 
 test('a lottery round with more entries than places draws exactly its places from the beacon, refunds the rest, and verify-draw agrees', async () => {
   const t = await now();
-  const entryCloses = t + 20_000;
+  // Each of the dev chain's blocks moves its clock on by a slot (6 s): a window of a few
+  // minutes of chain time holds the nine entries below.
+  const entryOpens = t + 30_000;
+  const entryCloses = entryOpens + 3 * 60_000;
   // The beacon round must come at least ten minutes (the runtime's MinBeaconDelay) after
   // the entries close.
   const beaconRound = roundAt(entryCloses + 10 * 60_000) + 2;
@@ -111,10 +116,12 @@ test('a lottery round with more entries than places draws exactly its places fro
     tiers: [{ face: 100_000, coPayment: 10_000, places: 2 }, { face: 50_000, coPayment: 5_000, places: 1 }],
     mode: { Lottery: { beaconRound } },
     excludedRound: firstCome,
-    entryOpens: t - 1000,
+    entryOpens,
     entryCloses,
-    spendUntil: t + 60 * 60_000,
+    // The pass period outlasts the beacon's grace (anyone may abandon an unfed draw then).
+    spendUntil: t + 3 * DAY,
   })));
+  await waitUntil(entryOpens);
   // Last round's recipients are excluded.
   const excluded = await submit(api, api.tx.youthCulturePass.enter(lottery, 0), youths[0]);
   assert.equal(excluded.error, 'youthCulturePass.RecipientLastRound');

@@ -255,9 +255,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The city may close or end a service's program only once its spending window is over:
+	/// until then the service (the youth pass, the multi-child points) owns its life, and a
+	/// city that could end it early could void passes already paid for, or veto a lottery
+	/// after seeing its outcome.
+	fn ensure_city_may_close(p: &ProgramOf<T>) -> DispatchResult {
+		ensure!(
+			p.owner == ProgramOwner::City || !p.spendable_at(T::Time::now()),
+			Error::<T>::ServiceProgramRunning
+		);
+		Ok(())
+	}
+
 	pub(crate) fn do_close_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
 		Self::try_expire(program)?;
 		let mut p = Self::program(program)?;
+		Self::ensure_city_may_close(&p)?;
 		let report = Reports::<T>::get(program);
 		let amount = report.free;
 		if !amount.is_zero() {
@@ -282,6 +295,7 @@ impl<T: Config> Pallet<T> {
 		// A program already due expires as usual first (and says so).
 		Self::try_expire(program)?;
 		let mut p = Self::program(program)?;
+		Self::ensure_city_may_close(&p)?;
 		let report = Reports::<T>::get(program);
 		// What the vouchers had left returns in one step, as at expiry; all of it goes.
 		let returned = report.outstanding;

@@ -447,6 +447,9 @@ pub mod pallet {
 		/// This program's vouchers pay only through its service's bookings, never by a direct
 		/// spend.
 		BookingsOnly,
+		/// A service's program can be closed or ended by the city only once its spending
+		/// window is over.
+		ServiceProgramRunning,
 		/// No application from this citizen.
 		UnknownApplication,
 		/// The application is not pending.

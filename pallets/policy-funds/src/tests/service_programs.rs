@@ -137,10 +137,9 @@ fn a_service_program_is_funded_only_while_open() {
 			Error::<Test>::ProgramExpired
 		);
 		let other = Funds::open_program(SERVICE, spec(60), &TREASURY, GRANT).expect("valid");
-		assert_ok!(Funds::close_program(root(), other, TREASURY));
 		assert_noop!(
-			Funds::fund_program(SERVICE, other, &TREASURY, 500),
-			Error::<Test>::ProgramClosed
+			Funds::close_program(root(), other, TREASURY),
+			Error::<Test>::ServiceProgramRunning
 		);
 	});
 }
@@ -209,5 +208,25 @@ fn a_service_withdraws_from_its_free_budget_only() {
 		);
 		assert_noop!(Funds::withdraw(SERVICE, program, &CAROL, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(Funds::withdraw(SERVICE, 99, &CAROL, 1), Error::<Test>::UnknownProgram);
+	});
+}
+
+#[test]
+fn the_city_closes_or_ends_a_service_program_only_after_its_spending_window() {
+	run(|| {
+		let program = service_voucher(GRANT, 100_000);
+		assert_noop!(
+			Funds::close_program(root(), program, TREASURY),
+			Error::<Test>::ServiceProgramRunning
+		);
+		assert_noop!(
+			Funds::end_program(root(), program, TREASURY),
+			Error::<Test>::ServiceProgramRunning
+		);
+		// After spend-until the leftover budget goes back to the city.
+		advance(30 * DAY);
+		let before = balance(TREASURY);
+		assert_ok!(Funds::close_program(root(), program, TREASURY));
+		assert_eq!(balance(TREASURY), before + GRANT);
 	});
 }
