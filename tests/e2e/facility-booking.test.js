@@ -84,9 +84,11 @@ test('the city registers two zones, a paid and a free facility, and two citizens
       [{ minDaysBefore: 5, percent: 100 }, { minDaysBefore: 1, percent: 90 }])),
     api.tx.facilityBooking.registerFacility(spec(STUDY, { latMicro: 33_505_000, lonMicro: 126_528_000 }, 15, null, [])),
     api.tx.citizenId.registerIssuer(a.charlie.address, ['Resident']),
+  ]));
+  await submitOk(api, api.tx.utility.batchAll([
     api.tx.assets.transfer(DBW, resident.address, WALLET),
     api.tx.assets.transfer(DBW, visitor.address, WALLET),
-  ]));
+  ]), a.alice);
   [paid, free] = events.filter((e) => api.events.facilityBooking.FacilityRegistered.is(e)).map((e) => e.data.facility.toNumber());
   const t = await now();
   for (const [who, zone] of [[resident, ZONE_A.id], [visitor, ZONE_B.id]]) {
