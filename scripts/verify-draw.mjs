@@ -62,12 +62,16 @@ export async function readRound(api, round) {
   const draw = (await q.draws(round)).unwrap();
   const tally = (await q.tallies(round)).unwrap();
   const entries = [];
-  for (const [key, entry] of await q.entries.entries(round)) {
+  // Map values come back as Options.
+  const some = (v) => (v.isSome !== undefined ? v.unwrap() : v);
+  for (const [key, value] of await q.entries.entries(round)) {
     const [, [tier, index]] = key.args;
+    const entry = some(value);
     entries.push({ tier: tier.toNumber(), index: index.toNumber(), citizen: entry.citizen.toBigInt() });
   }
   const passes = [];
-  for (const [key, pass] of await q.passes.entries(round)) {
+  for (const [key, value] of await q.passes.entries(round)) {
+    const pass = some(value);
     passes.push({ citizen: key.args[1].toBigInt(), tier: pass.tier.toNumber(), source: pass.source.toString() });
   }
   return {

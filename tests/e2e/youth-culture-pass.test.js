@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { startNode, rpcHttp } from './lib/node.js';
 import { devAccounts, freshAccount, commitment, submit, submitOk, sealBlocks } from './lib/tx.js';
 import { signRound, roundAt, roundTimeMs } from '../../scripts/dev-beacon.mjs';
+import { readRound, verify } from '../../scripts/verify-draw.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DAY = 86_400_000;
@@ -183,6 +184,13 @@ test('a lottery round with more entries than places draws exactly its places fro
   const verdict = JSON.parse(stdout);
   assert.equal(verdict.ok, true, JSON.stringify(verdict.problems));
   assert.deepEqual(verdict.tiers.map((t) => t.winners), [2, 1]);
+  // And it would notice a chain that drew otherwise: a swapped entry, a different beacon.
+  const data = await readRound(api, lottery);
+  const swapped = structuredClone(data);
+  swapped.entries[0].citizen += 1000n;
+  assert.equal(verify(swapped).ok, false);
+  const otherBeacon = { ...data, signature: signRound(beaconRound + 1).signature };
+  assert.equal(verify(otherBeacon).ok, false);
 });
 
 test('a pass books and cancels a designated offer, cannot be spent at a counter, and pays the organiser after the date', async () => {
