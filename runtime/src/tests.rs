@@ -887,3 +887,753 @@ mod fees {
 		);
 	}
 }
+
+mod youth_culture_pass_flow {
+	//! The youth culture pass with the real citizen ID, assets, policy funds and drand
+	//! verification: rounds funded from the city's treasury, passes held as policy-funds
+	//! vouchers that pay only through bookings, and a lottery seeded by a real beacon round.
+	use super::*;
+	use crate::{PolicyFunds, YouthCulturePass};
+	use citizen_primitives::{ClaimValue, LocalizedName};
+	use frame_support::{traits::Hooks, weights::Weight, BoundedVec};
+	use pallet_youth_culture_pass::{
+		BeaconSignature, DrawPhase, Error, Mode, OfferKind, OfferTerms, RoundId, RoundTerms,
+		Tier,
+	};
+
+	const DAY: u64 = crate::DAY_MS;
+	/// 2026-07-01 00:00 UTC: entries open three weeks before the dev beacon's round 30662982
+	/// (2026-07-23) is published.
+	const NOW: u64 = citizen_primitives::testing::epochs::JAN_1_2026 + 181 * DAY;
+	/// When the city announces (opens) its rounds: two weeks' notice before entries open.
+	const ANNOUNCED: u64 = NOW - 14 * DAY;
+	const FACE: u128 = 100_000;
+	const CO_PAYMENT: u128 = 10_000;
+	/// Each youth's local currency: more than a co-payment (payments keep the payer alive).
+	const POCKET: u128 = 50_000;
+	const CULTURE: u32 = 77;
+	/// The dev beacon's round and signature (`tests/vectors/drand-dev.json`; the same pair
+	/// `pallet_youth_culture_pass::dev_beacon_round` gives benchmarks).
+	const BEACON_ROUND: u64 = 30_662_982;
+	const BEACON_SIGNATURE: BeaconSignature = sp_core::hex2array!(
+		"89b783e2c74aa93ba7d79e8ab65fbd4cf698df6a2c691fa85bec2e059f24651b649817956eaa49802d2bf66de0671a20"
+	);
+	/// Its randomness, `sha256(signature)`, as the vector file records it.
+	const BEACON_RANDOMNESS: [u8; 32] = sp_core::hex2array!(
+		"c09d2846ab19f11e90129b6230040f3b1b422779f118cdc059e48eb144d84c66"
+	);
+	/// A genuine dev-beacon signature, of another round (1000).
+	const OTHER_ROUND_SIGNATURE: BeaconSignature = sp_core::hex2array!(
+		"b0dd35be8cfafd6fba4e190f335131a1ec7ee5530c344464d75bacadd0dccaeddb5702fc26dcb7111264503307b9cb11"
+	);
+
+	fn root() -> RuntimeOrigin {
+		RuntimeOrigin::root()
+	}
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+	fn dbw(who: &AccountId) -> u128 {
+		Assets::balance(LOCAL_CURRENCY_ID, who)
+	}
+	fn account(n: u8) -> AccountId {
+		sp_core::crypto::AccountId32::new([n; 32])
+	}
+	fn issuer() -> AccountId {
+		Sr25519Keyring::Charlie.to_account_id()
+	}
+	fn organiser() -> AccountId {
+		Sr25519Keyring::Ferdie.to_account_id()
+	}
+	fn name<S: frame_support::traits::Get<u32>>(ko: &str, en: &str) -> LocalizedName<S> {
+		LocalizedName::new(ko.as_bytes(), en.as_bytes()).expect("fits MaxNameLength")
+	}
+
+	/// The clock at `ANNOUNCED`; Charlie issues every claim kind; Ferdie, a concert hall, is
+	/// a policy-funds merchant.
+	fn city() {
+		pallet_timestamp::Now::<Runtime>::put(ANNOUNCED);
+		assert_ok!(CitizenId::register_issuer(
+			root(),
+			issuer().into(),
+			claim_kinds(ClaimKind::ALL)
+		));
+		assert_ok!(PolicyFunds::add_category(root(), CULTURE, name("공연장", "Concert halls")));
+		assert_ok!(PolicyFunds::register_merchant(root(), organiser().into(), CULTURE, 5));
+	}
+
+	/// A youth at `account(n)`: a resident with the youth age band, holding `POCKET` of the
+	/// local currency (from Alice) and no native token. Returns (account, citizen).
+	fn youth(n: u8) -> (AccountId, citizen_primitives::CitizenId) {
+		let who = account(n);
+		assert_ok!(CitizenId::register_citizen(
+			signed(&issuer()),
+			who.clone().into(),
+			sp_core::H256::repeat_byte(n),
+			5
+		));
+		let id = pallet_citizen_id::CitizenOf::<Runtime>::get(&who).unwrap();
+		for claim in [ClaimValue::Resident { zone: 5, since: NOW - 400 * DAY }, ClaimValue::YouthAgeBand]
+		{
+			let (from, until) = (ANNOUNCED - DAY, NOW + 365 * DAY);
+			assert_ok!(CitizenId::issue_claim(signed(&issuer()), id, claim, from, until));
+		}
+		assert_ok!(Assets::transfer(
+			signed(&alice()),
+			LOCAL_CURRENCY_ID.into(),
+			who.clone().into(),
+			POCKET
+		));
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&who), 0);
+		(who, id)
+	}
+
+	/// The city opens (announces) a 2026 round of one tier (`places` passes of `FACE` for
+	/// `CO_PAYMENT`): entries for ten days from `NOW`, spendable for 120 days. Returns (round,
+	/// program).
+	fn open_round(mode: Mode, places: u32) -> (RoundId, u32) {
+		let round = pallet_youth_culture_pass::NextRoundId::<Runtime>::get();
+		let terms: pallet_youth_culture_pass::RoundTermsOf<Runtime> = RoundTerms {
+			year: 2026,
+			name: name("청년문화패스 2026", "Youth culture pass 2026"),
+			tiers: BoundedVec::truncate_from(vec![Tier { face: FACE, co_payment: CO_PAYMENT, places }]),
+			mode,
+			excluded_round: None,
+			entry_opens: NOW,
+			entry_closes: NOW + 10 * DAY,
+			spend_until: NOW + 120 * DAY,
+		};
+		assert_ok!(YouthCulturePass::open_round(root(), terms));
+		let program = pallet_youth_culture_pass::Rounds::<Runtime>::get(round).unwrap().program;
+		(round, program)
+	}
+
+	/// Program account = free budget + outstanding vouchers + holds, and every pallet's own
+	/// invariants hold (the youth pass's include its keeping accounts' balances).
+	fn invariants(program: u32) {
+		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
+		assert_eq!(
+			dbw(&PolicyFunds::program_account(program)),
+			report.free + report.outstanding + report.held
+		);
+		PolicyFunds::do_try_state().unwrap();
+		CitizenId::do_try_state().unwrap();
+		YouthCulturePass::do_try_state().unwrap();
+	}
+
+	/// First come: the round's budget (places × face) comes from the treasury through policy
+	/// funds; buying moves the co-payment from the youth's local currency into the program and
+	/// credits the face as a voucher, together; once the places are taken the tier is sold out.
+	#[test]
+	fn first_come_passes_are_vouchers_funded_by_the_treasury_and_the_co_payment() {
+		ext("development").execute_with(|| {
+			city();
+			let treasury_before = dbw(&alice());
+			let (round, program) = open_round(Mode::FirstCome, 2);
+			assert_eq!(treasury_before - dbw(&alice()), 2 * FACE, "funded from the treasury");
+			assert_eq!(dbw(&PolicyFunds::program_account(program)), 2 * FACE);
+			invariants(program);
+
+			let (a, a_id) = youth(31);
+			let (b, b_id) = youth(32);
+			let (c, c_id) = youth(33);
+			assert_noop!(YouthCulturePass::buy(signed(&a), round, 0), Error::<Runtime>::NotOpenYet);
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			for (who, id) in [(&a, a_id), (&b, b_id)] {
+				assert_ok!(YouthCulturePass::buy(signed(who), round, 0));
+				assert_eq!(PolicyFunds::spendable(program, id), FACE, "the pass is the voucher");
+				assert_eq!(dbw(who), POCKET - CO_PAYMENT, "the co-payment left the youth");
+				invariants(program);
+			}
+			assert_eq!(dbw(&PolicyFunds::program_account(program)), 2 * FACE + 2 * CO_PAYMENT);
+			let report = PolicyFunds::report(program).unwrap();
+			assert_eq!(report.outstanding, 2 * FACE);
+			assert_eq!(report.free, 2 * CO_PAYMENT, "the co-payments join the free budget");
+
+			// Sold out: nothing moves. One pass a year: no second purchase either.
+			assert_noop!(YouthCulturePass::buy(signed(&c), round, 0), Error::<Runtime>::SoldOut);
+			assert_eq!(dbw(&c), POCKET);
+			assert_eq!(PolicyFunds::spendable(program, c_id), 0);
+			assert_noop!(
+				YouthCulturePass::buy(signed(&a), round, 0),
+				Error::<Runtime>::AlreadyHasPassThisYear
+			);
+			// A signed account that is not a citizen.
+			assert_noop!(
+				YouthCulturePass::buy(signed(&account(99)), round, 0),
+				Error::<Runtime>::NotCitizen
+			);
+			let view = YouthCulturePass::report(round).unwrap();
+			assert_eq!(view.collected, 2 * CO_PAYMENT);
+			assert_eq!(view.tiers[0].tally.issued, 2);
+			invariants(program);
+		});
+	}
+
+	/// A lottery: entries' co-payments wait in the round's keeping account; the draw is seeded
+	/// by the dev beacon's round, verified on chain by the real `DrandBeacon` (a genuine
+	/// signature of another round is refused); `draw` calls and `on_idle` give exactly
+	/// `places` passes, refund every loser in full, and give the treasury back the keeping
+	/// account's deposit, leaving it empty.
+	#[test]
+	fn a_lottery_drawn_from_a_real_beacon_round_gives_exactly_the_places() {
+		ext("development").execute_with(|| {
+			city();
+			assert_eq!(
+				pallet_youth_culture_pass::Beacon::<Runtime>::get(),
+				citizen_drand::BeaconInfo::DEV
+			);
+			let beacon_time = YouthCulturePass::beacon_time(BEACON_ROUND).unwrap();
+			assert!(NOW + 10 * DAY + 10 * 60_000 <= beacon_time, "closes before the beacon");
+			let treasury_before = dbw(&alice());
+			let (round, program) = open_round(Mode::Lottery { beacon_round: BEACON_ROUND }, 2);
+			let keeping = YouthCulturePass::keeping_account(round);
+			let deposit = pallet_youth_culture_pass::Rounds::<Runtime>::get(round)
+				.unwrap()
+				.keeping_deposit;
+			assert_eq!(deposit, 1, "the currency's minimum balance keeps it alive");
+			assert_eq!(treasury_before - dbw(&alice()), 2 * FACE + deposit);
+			// A beacon round published before the entries close (plus the delay) is refused.
+			let early = citizen_drand::BeaconInfo::DEV.round_at(NOW + 10 * DAY);
+			let terms: pallet_youth_culture_pass::RoundTermsOf<Runtime> = RoundTerms {
+				year: 2026,
+				name: name("조기", "Early"),
+				tiers: BoundedVec::truncate_from(vec![Tier {
+					face: FACE,
+					co_payment: CO_PAYMENT,
+					places: 2,
+				}]),
+				mode: Mode::Lottery { beacon_round: early },
+				excluded_round: None,
+				entry_opens: NOW,
+				entry_closes: NOW + 10 * DAY,
+				spend_until: NOW + 120 * DAY,
+			};
+			assert_noop!(
+				YouthCulturePass::open_round(root(), terms),
+				Error::<Runtime>::BeaconTooEarly
+			);
+
+			let youths: Vec<_> = (41..46).map(youth).collect();
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			for (who, _) in &youths {
+				assert_ok!(YouthCulturePass::enter(signed(who), round, 0));
+				assert_eq!(dbw(who), POCKET - CO_PAYMENT);
+			}
+			assert_eq!(dbw(&keeping), deposit + 5 * CO_PAYMENT);
+			invariants(program);
+			assert_noop!(
+				YouthCulturePass::feed_beacon(signed(&alice()), round, BEACON_SIGNATURE),
+				Error::<Runtime>::EntriesNotClosed
+			);
+
+			// The beacon round is out: anyone feeds it. Another round's signature is refused.
+			pallet_timestamp::Now::<Runtime>::put(beacon_time);
+			assert_noop!(
+				YouthCulturePass::feed_beacon(signed(&alice()), round, OTHER_ROUND_SIGNATURE),
+				Error::<Runtime>::BadBeacon
+			);
+			let mut flipped = BEACON_SIGNATURE;
+			flipped[47] ^= 1;
+			assert_noop!(
+				YouthCulturePass::feed_beacon(signed(&alice()), round, flipped),
+				Error::<Runtime>::BadBeacon
+			);
+			assert_ok!(YouthCulturePass::feed_beacon(signed(&alice()), round, BEACON_SIGNATURE));
+			let seed = System::events()
+				.iter()
+				.find_map(|r| match &r.event {
+					RuntimeEvent::YouthCulturePass(
+						pallet_youth_culture_pass::Event::SeedFixed { randomness, seed, .. },
+					) => Some((*randomness, *seed)),
+					_ => None,
+				})
+				.expect("the seed is fixed");
+			assert_eq!(seed.0, BEACON_RANDOMNESS, "the published randomness of the round");
+			assert_noop!(
+				YouthCulturePass::feed_beacon(signed(&alice()), round, BEACON_SIGNATURE),
+				Error::<Runtime>::NotAwaitingBeacon
+			);
+			invariants(program);
+
+			// Two entries by a `draw` call, the rest in `on_idle`.
+			assert_ok!(YouthCulturePass::draw(signed(&alice()), round, 2));
+			assert_eq!(dbw(&keeping), deposit + 3 * CO_PAYMENT);
+			invariants(program);
+			YouthCulturePass::on_idle(2, Weight::MAX);
+			let draw = pallet_youth_culture_pass::Draws::<Runtime>::get(round).unwrap();
+			assert_eq!(draw.phase, DrawPhase::Drawn);
+			assert_eq!(draw.signature, Some(BEACON_SIGNATURE), "kept for offline checks");
+
+			// Exactly the ranks below the places won, as anyone can recompute them.
+			let mut winners = 0;
+			for (index, (who, id)) in youths.iter().enumerate() {
+				let rank =
+					YouthCulturePass::rank_of(Some(&seed.1), 0, 5, 2, index as u32).unwrap();
+				let pass = pallet_youth_culture_pass::Passes::<Runtime>::get(round, id);
+				if rank < 2 {
+					winners += 1;
+					assert!(pass.is_some());
+					assert_eq!(PolicyFunds::spendable(program, *id), FACE);
+					assert_eq!(dbw(who), POCKET - CO_PAYMENT);
+				} else {
+					assert!(pass.is_none());
+					assert_eq!(PolicyFunds::spendable(program, *id), 0);
+					assert_eq!(dbw(who), POCKET, "a loser is refunded in full");
+				}
+			}
+			assert_eq!(winners, 2);
+			assert_eq!(YouthCulturePass::report(round).unwrap().tiers[0].tally.winners, 2);
+			// The keeping account is empty; its deposit is back with the treasury.
+			assert_eq!(dbw(&keeping), 0);
+			assert_eq!(
+				pallet_youth_culture_pass::Rounds::<Runtime>::get(round).unwrap().keeping_deposit,
+				0
+			);
+			assert_eq!(treasury_before - dbw(&alice()), 2 * FACE + 5 * POCKET, "pockets: Alice's");
+			assert_eq!(
+				dbw(&PolicyFunds::program_account(program)),
+				2 * FACE + 2 * CO_PAYMENT,
+				"the winners' co-payments joined the program"
+			);
+			invariants(program);
+		});
+	}
+
+	/// A pass is no voucher to spend at a counter (`DirectSpend` excludes the pass's owner):
+	/// it pays only for city-designated offers, through bookings. A booking holds the price
+	/// on the pass, a cancellation gives it back, and once the offer's date has come the hold
+	/// is paid to the organiser, a policy-funds merchant, in the local currency.
+	#[test]
+	fn a_pass_pays_only_through_bookings_settled_to_the_organiser() {
+		ext("development").execute_with(|| {
+			city();
+			let (round, program) = open_round(Mode::FirstCome, 2);
+			let (a, a_id) = youth(51);
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			assert_ok!(YouthCulturePass::buy(signed(&a), round, 0));
+			assert_noop!(
+				PolicyFunds::spend(signed(&a), program, organiser().into(), 1),
+				pallet_policy_funds::Error::<Runtime>::BookingsOnly
+			);
+
+			const PRICE: u128 = 30_000;
+			let date = NOW + 30 * DAY;
+			let terms: pallet_youth_culture_pass::OfferTermsOf<Runtime> = OfferTerms {
+				organiser: organiser(),
+				kind: OfferKind::Performance,
+				name: name("부산국제영화제", "Busan International Film Festival"),
+				price: PRICE,
+				seats: 10,
+				date,
+				cancel_until: date - 5 * DAY,
+			};
+			assert_ok!(YouthCulturePass::designate_offer(root(), round, terms));
+			let offer = 0;
+
+			assert_ok!(YouthCulturePass::book(signed(&a), offer));
+			assert_eq!(PolicyFunds::spendable(program, a_id), FACE - PRICE);
+			assert_eq!(PolicyFunds::report(program).unwrap().held, PRICE);
+			invariants(program);
+			assert_ok!(YouthCulturePass::cancel_booking(signed(&a), offer));
+			assert_eq!(PolicyFunds::spendable(program, a_id), FACE, "restored");
+			assert_eq!(PolicyFunds::report(program).unwrap().held, 0);
+			invariants(program);
+			assert_ok!(YouthCulturePass::book(signed(&a), offer));
+			assert_eq!(PolicyFunds::spendable(program, a_id), FACE - PRICE);
+			// Past the cancellation deadline the booking stands.
+			pallet_timestamp::Now::<Runtime>::put(date - 5 * DAY);
+			assert_noop!(
+				YouthCulturePass::cancel_booking(signed(&a), offer),
+				Error::<Runtime>::CancelDeadlinePassed
+			);
+			assert_noop!(
+				YouthCulturePass::settle_offer(signed(&alice()), offer, 10),
+				Error::<Runtime>::NotYetSettleable
+			);
+
+			// The date comes: the idle sweep pays the organiser.
+			pallet_timestamp::Now::<Runtime>::put(date);
+			let before = dbw(&organiser());
+			YouthCulturePass::on_idle(3, Weight::MAX);
+			assert_eq!(dbw(&organiser()) - before, PRICE);
+			let report = PolicyFunds::report(program).unwrap();
+			assert_eq!((report.spent, report.held), (PRICE, 0));
+			assert_eq!(PolicyFunds::spendable(program, a_id), FACE - PRICE);
+			assert_eq!(YouthCulturePass::offer(offer).unwrap().settled, 1);
+			invariants(program);
+		});
+	}
+
+	/// Two passes bought, one partly used through a settled booking; at `spend_until` the
+	/// take-back (`reclaim`, also `on_idle`) returns what is left of both to the program's free
+	/// budget: no voucher can be spent any more, and the program account still equals free +
+	/// outstanding + held.
+	#[test]
+	fn what_is_left_of_the_passes_returns_to_the_budget_at_spend_until() {
+		ext("development").execute_with(|| {
+			let (round, program, used) = spend_one_pass_partly();
+			let free_before = PolicyFunds::report(program).unwrap().free;
+			pallet_timestamp::Now::<Runtime>::put(NOW + 120 * DAY);
+			assert_ok!(YouthCulturePass::reclaim(signed(&alice()), round, 10));
+			let report = PolicyFunds::report(program).unwrap();
+			assert_eq!((report.outstanding, report.held), (0, 0));
+			assert_eq!(report.free, free_before + 2 * FACE - used, "the rest came back");
+			for (_, id) in [youth_of(51), youth_of(52)] {
+				assert_eq!(PolicyFunds::spendable(program, id), 0);
+			}
+			assert!(!pallet_youth_culture_pass::LiveRounds::<Runtime>::get().contains(&round));
+			invariants(program);
+		});
+	}
+
+	/// The take-back's own accounts say what it took back: `Reclaimed { amount }` and the
+	/// round report's `reclaimed` are the value left on the passes at `spend_until`.
+	///
+	/// With the real policy funds they say 0: the first `VoucherLedger::expire` after
+	/// `spend_until` expires the whole program (`try_expire` returns every outstanding voucher
+	/// to the free budget at once) and then returns 0 for that voucher and every other, so the
+	/// youth pass counts nothing reclaimed although the value did go back (the test above).
+	/// The pallet's unit tests do not see it: their mock ledger has no program expiry.
+	#[test]
+	#[ignore = "pallet bug: with real policy funds `expire` returns 0 once the program expired, so the youth pass reports nothing reclaimed"]
+	fn the_take_back_reports_what_it_took_back() {
+		ext("development").execute_with(|| {
+			let (round, _, used) = spend_one_pass_partly();
+			pallet_timestamp::Now::<Runtime>::put(NOW + 120 * DAY);
+			assert_ok!(YouthCulturePass::reclaim(signed(&alice()), round, 10));
+			let amounts: Vec<u128> = System::events()
+				.iter()
+				.filter_map(|r| match &r.event {
+					RuntimeEvent::YouthCulturePass(
+						pallet_youth_culture_pass::Event::Reclaimed { amount, .. },
+					) => Some(*amount),
+					_ => None,
+				})
+				.collect();
+			assert_eq!(amounts, vec![2 * FACE - used]);
+			let report = YouthCulturePass::report(round).unwrap();
+			assert_eq!(report.reclaimed, 2 * FACE - used);
+			assert_eq!(report.tiers[0].tally.reclaimed, 2 * FACE - used);
+		});
+	}
+
+	/// The account and citizen of `youth(n)`.
+	fn youth_of(n: u8) -> (AccountId, citizen_primitives::CitizenId) {
+		let who = account(n);
+		let id = pallet_citizen_id::CitizenOf::<Runtime>::get(&who).unwrap();
+		(who, id)
+	}
+
+	/// A first-come round; youths 51 and 52 buy; 51 books a 30,000 offer, settled to the
+	/// organiser at its date (60 days in). Returns (round, program, value used).
+	fn spend_one_pass_partly() -> (RoundId, u32, u128) {
+		const PRICE: u128 = 30_000;
+		city();
+		let (round, program) = open_round(Mode::FirstCome, 2);
+		let (a, _) = youth(51);
+		let (b, _) = youth(52);
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		assert_ok!(YouthCulturePass::buy(signed(&a), round, 0));
+		assert_ok!(YouthCulturePass::buy(signed(&b), round, 0));
+		let date = NOW + 60 * DAY;
+		assert_ok!(YouthCulturePass::designate_offer(
+			root(),
+			round,
+			OfferTerms {
+				organiser: organiser(),
+				kind: OfferKind::Package,
+				name: name("패키지", "Package"),
+				price: PRICE,
+				seats: 5,
+				date,
+				cancel_until: date,
+			}
+		));
+		assert_ok!(YouthCulturePass::book(signed(&a), 0));
+		pallet_timestamp::Now::<Runtime>::put(date);
+		assert_ok!(YouthCulturePass::settle_offer(signed(&alice()), 0, 10));
+		assert_eq!(PolicyFunds::report(program).unwrap().spent, PRICE);
+		invariants(program);
+		(round, program, PRICE)
+	}
+
+	/// `buy`, `enter` and `book` are a youth's own public-service calls: a citizen holding no
+	/// native token is admitted fee-free (within the daily allowance) and the call dispatches.
+	#[test]
+	fn buy_enter_and_book_are_free_for_a_citizen_without_native_token() {
+		use crate::citizen_fees::{FeeVal, NonceWeightAndFee};
+		use sp_runtime::{
+			traits::{Dispatchable, TransactionExtension, TxBaseImplication},
+			transaction_validity::{TransactionSource, TransactionValidityError},
+		};
+		/// Validate and prepare `call` from `who` as a block author would; whether it is free.
+		fn admit(who: &AccountId, call: &RuntimeCall) -> Result<bool, TransactionValidityError> {
+			let info = call.get_dispatch_info();
+			let ext = NonceWeightAndFee::new(System::account_nonce(who), 0);
+			let (_, val, origin) = ext.validate(
+				RuntimeOrigin::signed(who.clone()),
+				call,
+				&info,
+				150,
+				(),
+				&TxBaseImplication(call),
+				TransactionSource::External,
+			)?;
+			let free = matches!(val.2, FeeVal::Free(_));
+			ext.prepare(val, &origin, call, &info, 150)?;
+			Ok(free)
+		}
+		ext("development").execute_with(|| {
+			city();
+			let (first_come, _) = open_round(Mode::FirstCome, 2);
+			let (lottery, _) = open_round(Mode::Lottery { beacon_round: BEACON_ROUND }, 2);
+			let date = NOW + 30 * DAY;
+			assert_ok!(YouthCulturePass::designate_offer(
+				root(),
+				first_come,
+				OfferTerms {
+					organiser: organiser(),
+					kind: OfferKind::Festival,
+					name: name("축제", "Festival"),
+					price: 20_000,
+					seats: 10,
+					date,
+					cancel_until: date,
+				}
+			));
+			let (a, a_id) = youth(61);
+			let (b, b_id) = youth(62);
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let calls = [
+				(&a, RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::buy {
+					round: first_come,
+					tier: 0,
+				})),
+				(&a, RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::book {
+					offer: 0,
+				})),
+				(&b, RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::enter {
+					round: lottery,
+					tier: 0,
+				})),
+			];
+			for (who, call) in calls {
+				assert_eq!(admit(who, &call), Ok(true), "{call:?} is free");
+				assert_ok!(call.dispatch(signed(who)));
+				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(who), 0);
+			}
+			assert_eq!(CitizenId::free_calls_left(a_id), 18);
+			assert_eq!(CitizenId::free_calls_left(b_id), 19);
+			assert!(pallet_youth_culture_pass::EntryOf::<Runtime>::contains_key(lottery, b_id));
+			// The city's and the permissionless calls are not free.
+			let draw = RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::draw {
+				round: lottery,
+				max_steps: 1,
+			});
+			assert!(admit(&a, &draw).is_err(), "nothing to pay with");
+		});
+	}
+}
+
+mod facility_booking_flow {
+	//! Facility booking with the real citizen ID and assets pallets, on the development
+	//! preset's map of Busan.
+	use super::*;
+	use crate::FacilityBooking;
+	use citizen_primitives::{ClaimValue, LocalizedName};
+	use frame_support::{traits::Hooks, weights::Weight};
+	use pallet_facility_booking::{weekday, CancelReason, Error, GeoPoint, RefundTier};
+
+	const DAY: u64 = crate::DAY_MS;
+	const NOW: u64 = citizen_primitives::testing::epochs::MAY_22_2026;
+	const FEE: u128 = 8_000;
+	const POCKET: u128 = 100_000;
+	/// Busan Simin Library, facility 0 of the preset, in Busanjin-gu (zone 5).
+	const SIMIN: GeoPoint = GeoPoint { lat_micro: 35_161_700, lon_micro: 129_043_100 };
+
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+	fn dbw(who: &AccountId) -> u128 {
+		Assets::balance(LOCAL_CURRENCY_ID, who)
+	}
+	fn issuance() -> u128 {
+		pallet_assets::Asset::<Runtime>::get(LOCAL_CURRENCY_ID).unwrap().supply
+	}
+	fn manager() -> AccountId {
+		Sr25519Keyring::Dave.to_account_id()
+	}
+	fn invariants() {
+		FacilityBooking::do_try_state().unwrap();
+		CitizenId::do_try_state().unwrap();
+	}
+
+	/// The development preset registers Busan's 16 districts as living zones and 8 of its
+	/// facilities; "near me" finds the Simin library at its own coordinates, and looks only in
+	/// the point's zone and its neighbours.
+	#[test]
+	fn the_development_preset_maps_busan() {
+		ext("development").execute_with(|| {
+			let zones = FacilityBooking::zones();
+			assert_eq!(zones.len(), 16);
+			assert_eq!(zones.iter().map(|z| z.id).collect::<Vec<_>>(), (1..=16).collect::<Vec<_>>());
+			assert_eq!(pallet_facility_booking::NextFacilityId::<Runtime>::get(), 8);
+			assert_eq!(FacilityBooking::zone_of(SIMIN), Some(5));
+
+			let near = FacilityBooking::facilities_near(SIMIN, 1_000, None, 10);
+			assert_eq!(near[0].id, 0);
+			assert_eq!(near[0].name.en, b"Busan Simin Library".to_vec());
+			assert_eq!((near[0].zone, near[0].category, near[0].distance_m), (5, 1, 0));
+			let simin = FacilityBooking::facility(0).unwrap();
+			assert_eq!(simin.fee, None, "libraries are free");
+
+			// Sports halls within 20 km: Sajik (Dongnae-gu, a neighbour), not Geumjeong's hall
+			// (Geumjeong-gu borders Dongnae-gu, not Busanjin-gu).
+			let halls = FacilityBooking::facilities_near(SIMIN, 20_000, Some(2), 10);
+			assert_eq!(halls.iter().map(|f| f.id).collect::<Vec<_>>(), vec![3]);
+			assert_eq!(halls[0].name.en, b"Sajik Indoor Gymnasium".to_vec());
+			invariants();
+		});
+	}
+
+	/// A paid facility registered by the city: a resident of its zone books ahead of
+	/// everyone else, the fee moving from their local currency to the facility's account;
+	/// cancelling at least 5 days ahead refunds 100 %; the manager's closure cancels the
+	/// bookings on the closed days with a full refund, by `process_closures` and `on_idle`.
+	/// The local currency's total issuance never changes: fees and refunds only move it.
+	#[test]
+	fn a_resident_pays_cancels_and_a_closure_refunds_in_full() {
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let issuer = Sr25519Keyring::Charlie.to_account_id();
+			assert_ok!(CitizenId::register_issuer(
+				RuntimeOrigin::root(),
+				issuer.clone().into(),
+				claim_kinds([ClaimKind::Resident])
+			));
+			// A resident of Busanjin-gu (5) and one of Haeundae-gu (9), each with 100,000.
+			let mut citizens = Vec::new();
+			for (n, zone) in [(71u8, 5u16), (72, 9)] {
+				let who = sp_core::crypto::AccountId32::new([n; 32]);
+				assert_ok!(CitizenId::register_citizen(
+					signed(&issuer),
+					who.clone().into(),
+					sp_core::H256::repeat_byte(n),
+					zone
+				));
+				let id = pallet_citizen_id::CitizenOf::<Runtime>::get(&who).unwrap();
+				assert_ok!(CitizenId::issue_claim(
+					signed(&issuer),
+					id,
+					ClaimValue::Resident { zone, since: NOW - 400 * DAY },
+					NOW - DAY,
+					NOW + 365 * DAY
+				));
+				assert_ok!(Assets::transfer(
+					signed(&alice()),
+					LOCAL_CURRENCY_ID.into(),
+					who.clone().into(),
+					POCKET
+				));
+				citizens.push(who);
+			}
+			let (resident, visitor) = (citizens[0].clone(), citizens[1].clone());
+			let supply = issuance();
+
+			// A sports centre in Busanjin-gu with the preset's rules (hours, horizons: residents
+			// 14 days ahead, everyone else 7; refunds 100 % from 5 days before, 90 % from 1),
+			// charging `FEE` a booking, managed by Dave.
+			let mut spec = pallet_facility_booking::Facilities::<Runtime>::get(3).unwrap().spec;
+			spec.zone = 5;
+			spec.category = 2;
+			spec.name =
+				LocalizedName::new("부산진구 국민체육센터".as_bytes(), b"Busanjin Sports Centre")
+					.unwrap();
+			spec.location = GeoPoint { lat_micro: 35_165_000, lon_micro: 129_050_000 };
+			spec.fee = Some(FEE);
+			spec.manager = manager();
+			assert_eq!((spec.resident_horizon_days, spec.public_horizon_days), (14, 7));
+			assert_eq!(
+				spec.refund_tiers.to_vec(),
+				vec![
+					RefundTier { min_days_before: 5, percent: 100 },
+					RefundTier { min_days_before: 1, percent: 90 },
+				]
+			);
+			assert_noop!(
+				FacilityBooking::register_facility(signed(&manager()), spec.clone()),
+				DispatchError::BadOrigin
+			);
+			assert_ok!(FacilityBooking::register_facility(RuntimeOrigin::root(), spec));
+			let facility = 8;
+			let account = FacilityBooking::facility_account(facility);
+			assert_eq!(FacilityBooking::facility(facility).unwrap().fee, Some(FEE));
+			invariants();
+
+			// Two weekdays 8–14 days ahead: open to the zone's residents only.
+			let today = FacilityBooking::today();
+			let days: Vec<u32> =
+				(today + 8..=today + 14).filter(|d| weekday(*d) < 5).take(2).collect();
+			let (day, other_day) = (days[0], days[1]);
+			let slot = 10; // 10:00–11:00
+			assert_noop!(
+				FacilityBooking::book(signed(&visitor), facility, day, slot, 1),
+				Error::<Runtime>::ResidentsOnly
+			);
+			assert_ok!(FacilityBooking::book(signed(&resident), facility, day, slot, 2));
+			assert_eq!(dbw(&resident), POCKET - FEE);
+			assert_eq!(dbw(&account), FEE);
+			assert_eq!(issuance(), supply);
+			invariants();
+
+			// Cancelled 8+ days ahead: 100 % back.
+			let booking = pallet_facility_booking::NextBookingId::<Runtime>::get() - 1;
+			assert_ok!(FacilityBooking::cancel(signed(&resident), booking));
+			assert_eq!(dbw(&resident), POCKET);
+			assert_eq!(dbw(&account), 0);
+			assert_eq!(issuance(), supply);
+			invariants();
+
+			// Booked again, on two days; the manager closes both.
+			assert_ok!(FacilityBooking::book(signed(&resident), facility, day, slot, 2));
+			assert_ok!(FacilityBooking::book(signed(&resident), facility, other_day, slot, 1));
+			assert_eq!(dbw(&resident), POCKET - 2 * FEE);
+			assert_eq!(dbw(&account), 2 * FEE);
+			assert_noop!(
+				FacilityBooking::close(signed(&resident), facility, day, other_day),
+				Error::<Runtime>::NotManager
+			);
+			assert_ok!(FacilityBooking::close(signed(&manager()), facility, day, other_day));
+			assert_noop!(
+				FacilityBooking::book(signed(&resident), facility, day, slot + 1, 1),
+				Error::<Runtime>::ClosedOnDay
+			);
+			// Anyone works through a step; the idle hook does the rest.
+			assert_ok!(FacilityBooking::process_closures(signed(&alice()), facility, 1));
+			assert_eq!(dbw(&resident), POCKET - FEE);
+			FacilityBooking::on_idle(2, Weight::MAX);
+			assert_eq!(dbw(&resident), POCKET, "every fee back in full");
+			assert_eq!(dbw(&account), 0);
+			let refunds: Vec<u128> = System::events()
+				.iter()
+				.filter_map(|r| match &r.event {
+					RuntimeEvent::FacilityBooking(pallet_facility_booking::Event::Cancelled {
+						refund,
+						reason: CancelReason::Closure,
+						..
+					}) => Some(*refund),
+					_ => None,
+				})
+				.collect();
+			assert_eq!(refunds, vec![FEE, FEE]);
+			assert!(pallet_facility_booking::ClosureQueue::<Runtime>::get().is_empty());
+			assert!(pallet_facility_booking::CitizenBookings::<Runtime>::get(
+				pallet_citizen_id::CitizenOf::<Runtime>::get(&resident).unwrap()
+			)
+			.is_empty());
+			assert_eq!(issuance(), supply);
+			invariants();
+		});
+	}
+}

@@ -73,7 +73,8 @@ test('an issuer attests ten youths of the city, each with 100,000 won in their w
 
 test('a first-come round sells out, and the next buyer is told so', async () => {
   const t = await now();
-  const entryOpens = t + 30_000; // a round opens for entries in the future, never in the past
+  // A round is announced at least a minute (the runtime's MinNotice) before entries open.
+  const entryOpens = t + 90_000;
   firstCome = opened(await sudo(api.tx.youthCulturePass.openRound({
     year: 2026,
     name: name('2026 청년문화패스', 'Youth culture pass 2026'),
@@ -106,7 +107,7 @@ test('a lottery round with more entries than places draws exactly its places fro
   const t = await now();
   // Each of the dev chain's blocks moves its clock on by a slot (6 s): a window of a few
   // minutes of chain time holds the nine entries below.
-  const entryOpens = t + 30_000;
+  const entryOpens = t + 90_000;
   const entryCloses = entryOpens + 3 * 60_000;
   // The beacon round must come at least ten minutes (the runtime's MinBeaconDelay) after
   // the entries close.

@@ -371,9 +371,11 @@ mod benchmarks {
 	}
 
 	/// `n` entries drawn in one step: tier 0 has `n` places and `n + 1` entries, so nearly
-	/// every entry takes the heavier winner's path (rank by the permutation, eligibility
-	/// re-checked, pass credited and recorded), and the step ends by moving the winners'
-	/// co-payments into the program.
+	/// every entry takes the heavier winner's path (rank by the permutation, the citizen ID's
+	/// existence read, pass credited and recorded), and the step ends by moving the winners'
+	/// co-payments into the program. A refunded entry (loser, declined, abandoned) costs a
+	/// transfer plus one `YearSlot` remove instead, lighter than a winner's credit and two
+	/// records; eligibility (claims, suspension) is not re-checked at the draw.
 	#[benchmark]
 	fn draw(n: Linear<0, { T::MaxDrawStepsPerCall::get() }>) {
 		let id = round::<T>(true, n);
@@ -413,14 +415,23 @@ mod benchmarks {
 		assert!(PlaceOffers::<T>::get(id, (0, 1)).is_some());
 	}
 
-	/// `n` bookings settled to the organiser.
+	/// `n` bookings settled to the organiser: each reads its hold, settles it, removes the
+	/// booking and takes the offer out of its pass's `PassBookings` (a full list, the worst
+	/// case). A refused settlement stops the step (at most one tried and failed).
 	#[benchmark]
 	fn settle_offer(n: Linear<0, { T::MaxSettlementsPerCall::get() }>) {
 		let id = round::<T>(false, n.max(1));
+		// Every pass also holds `MaxBookingsPerPass - 1` other bookings, booked first.
+		let others: Vec<_> = (1..T::MaxBookingsPerPass::get())
+			.map(|_| offer::<T>(id, T::MaxSeatsPerOffer::get(), 1_000))
+			.collect();
 		let o = offer::<T>(id, T::MaxSeatsPerOffer::get(), 1_000);
 		for i in 0..n {
 			let (who, citizen) = youth::<T>(i);
 			Pallet::<T>::do_buy(who, citizen, id, 0).expect("bought");
+			for other in others.iter() {
+				Pallet::<T>::do_book(citizen, *other).expect("booked");
+			}
 			Pallet::<T>::do_book(citizen, o).expect("booked");
 		}
 		let date = CultureOffers::<T>::get(o).expect("an offer").date;

@@ -156,7 +156,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_round(terms: RoundTermsOf<T>) -> DispatchResult {
 		let now = T::Time::now();
 		ensure!(terms.tiers_valid(T::Currency::minimum_balance()), Error::<T>::InvalidTiers);
-		ensure!(terms.window_valid(now), Error::<T>::InvalidWindow);
+		ensure!(
+			terms.window_valid(now.saturating_add(T::MinNotice::get())),
+			Error::<T>::InvalidWindow
+		);
 		if let Some(beacon_round) = terms.beacon_round() {
 			let time = Self::beacon_time(beacon_round).ok_or(Error::<T>::BeaconTooEarly)?;
 			ensure!(
@@ -209,10 +212,7 @@ impl<T: Config> Pallet<T> {
 			Draws::<T>::insert(id, Draw::new());
 		}
 		let year = terms.year;
-		Tallies::<T>::insert(
-			id,
-			RoundTally { tiers, passes: 0, reclaim_cursor: 0 },
-		);
+		Tallies::<T>::insert(id, RoundTally { tiers, passes: 0, reclaim_cursor: 0 });
 		Rounds::<T>::insert(
 			id,
 			Round { terms, program, status: RoundStatus::Active, opened_at: now, keeping_deposit },
@@ -240,17 +240,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Give the keeping account's minimum balance back to the treasury, if it holds nothing
-	/// else (it may still hold a refund that could not be paid).
+	/// Give the keeping account's minimum balance back to the treasury once no refund waits in
+	/// it (`Unrefunded` empty): called when the draw is over (or the round cancelled, before
+	/// any entry), so no co-payment is left in it either. Whatever else is there (a donation)
+	/// goes with it, so a donation can neither trap the deposit nor stay behind.
 	fn return_keeping_deposit(id: RoundId, round: &mut RoundOf<T>, treasury: &T::AccountId) {
-		let deposit = round.keeping_deposit;
-		if deposit.is_zero() {
+		if round.keeping_deposit.is_zero() || Unrefunded::<T>::iter_prefix(id).next().is_some() {
 			return;
 		}
 		let keeping = Self::keeping_account(id);
-		if T::Currency::balance(&keeping) == deposit
-			&& T::Currency::transfer(&keeping, treasury, deposit, Preservation::Expendable).is_ok()
-		{
+		let all = T::Currency::balance(&keeping);
+		if T::Currency::transfer(&keeping, treasury, all, Preservation::Expendable).is_ok() {
 			round.keeping_deposit = Zero::zero();
 		}
 	}
@@ -300,15 +300,17 @@ impl<T: Config> Pallet<T> {
 			return Err(Refusal::WindowClosed);
 		}
 		Self::check_claims(citizen, &round)?;
-		if YearSlot::<T>::contains_key(round.terms.year, citizen) {
+		// The year's slot is freed when an entry or pass is refunded; taking part in the same
+		// round again is still refused (its records are one per citizen).
+		if YearSlot::<T>::contains_key(round.terms.year, citizen)
+			|| if lottery {
+				EntryOf::<T>::contains_key(round_id, citizen)
+			} else {
+				Passes::<T>::contains_key(round_id, citizen)
+			} {
 			return Err(Refusal::AlreadyHasPassThisYear);
 		}
 		Ok((round, t))
-	}
-
-	/// Whether a winner may still receive the pass at the draw: active and meeting the claims.
-	fn still_eligible(citizen: CitizenId, round: &RoundOf<T>) -> bool {
-		T::Citizens::is_active(citizen) && Self::check_claims(citizen, round).is_ok()
 	}
 
 	/// Record a pass for `citizen` (the voucher already credited).
@@ -418,6 +420,14 @@ impl<T: Config> Pallet<T> {
 		true
 	}
 
+	/// The end of the beacon's grace: the beacon may be fed before it, the draw abandoned from
+	/// it.
+	fn abandon_from(beacon_round: u64) -> Result<Moment, DispatchError> {
+		Self::beacon_time(beacon_round)
+			.map(|t| t.saturating_add(T::BeaconGrace::get()))
+			.ok_or(DispatchError::Corruption)
+	}
+
 	pub(crate) fn do_feed_beacon(round_id: RoundId, signature: BeaconSignature) -> DispatchResult {
 		let (round, beacon_round, mut draw) = Self::lottery(round_id)?;
 		let now = T::Time::now();
@@ -425,6 +435,9 @@ impl<T: Config> Pallet<T> {
 		let tally = Self::tally(round_id)?;
 		Self::maybe_freeze(round_id, &round, &mut draw, &tally, now);
 		ensure!(draw.phase == DrawPhase::AwaitingBeacon, Error::<T>::NotAwaitingBeacon);
+		// After the grace only `abandon` is possible: whoever acted first could otherwise choose
+		// between the result and "nobody wins".
+		ensure!(now < Self::abandon_from(beacon_round)?, Error::<T>::BeaconExpired);
 		let randomness = T::Beacon::verify(&Beacon::<T>::get(), beacon_round, &signature)
 			.ok_or(Error::<T>::BadBeacon)?;
 		let seed = Self::round_seed(&randomness, round_id, &tally.commitment());
@@ -443,10 +456,7 @@ impl<T: Config> Pallet<T> {
 		let tally = Self::tally(round_id)?;
 		Self::maybe_freeze(round_id, &round, &mut draw, &tally, now);
 		ensure!(draw.phase == DrawPhase::AwaitingBeacon, Error::<T>::NotAwaitingBeacon);
-		let due = Self::beacon_time(beacon_round)
-			.map(|t| t.saturating_add(T::BeaconGrace::get()))
-			.ok_or(DispatchError::Corruption)?;
-		ensure!(now >= due, Error::<T>::GraceNotOver);
+		ensure!(now >= Self::abandon_from(beacon_round)?, Error::<T>::GraceNotOver);
 		draw.phase = DrawPhase::Abandoning;
 		Draws::<T>::insert(round_id, draw);
 		Self::deposit_event(Event::DrawAbandoned { round: round_id });
@@ -466,7 +476,7 @@ impl<T: Config> Pallet<T> {
 			return Ok(0);
 		}
 		let mut round = round;
-		let done = Self::draw_steps(round_id, &mut round, &mut draw, &mut tally, max, now)?;
+		let done = Self::draw_steps(round_id, &mut round, &mut draw, &mut tally, max)?;
 		Ok(done)
 	}
 
@@ -479,7 +489,6 @@ impl<T: Config> Pallet<T> {
 		draw: &mut Draw,
 		tally: &mut RoundTallyOf<T>,
 		max: u32,
-		now: Moment,
 	) -> Outcome {
 		let abandoning = draw.phase == DrawPhase::Abandoning;
 		let keeping = Self::keeping_account(round_id);
@@ -526,7 +535,12 @@ impl<T: Config> Pallet<T> {
 						.ok_or(DispatchError::Corruption)?
 				};
 				if rank < t.places {
-					let credited = Self::still_eligible(entry.citizen, round)
+					// Eligibility was judged at `enter`: suspensions and claims are not
+					// re-checked here (an official could otherwise suspend chosen winners to
+					// hand their places down the waitlist). Only a citizen ID that no longer
+					// exists (or a credit the ledger refuses) is declined, and its place stays
+					// vacant: declining helps nobody.
+					let credited = T::Citizens::account_of(entry.citizen).is_some()
 						&& T::Ledger::credit(Self::owner(), round.program, entry.citizen, t.face)
 							.is_ok();
 					let tt = Self::tier_tally(tally, tier)?;
@@ -542,17 +556,20 @@ impl<T: Config> Pallet<T> {
 						});
 					} else {
 						tt.declined = tt.declined.saturating_add(1);
+						tt.vacant = tt.vacant.saturating_add(1);
 						Self::deposit_event(Event::WinnerDeclined {
 							round: round_id,
 							tier,
 							citizen: entry.citizen,
 						});
-						Self::release_place(round_id, tier, tt, entries, t.places, now);
+						Self::deposit_event(Event::PlaceVacant { round: round_id, tier });
 					}
 				}
 			}
 			if refund {
 				Self::refund_entry(round_id, &keeping, &entry, t.co_payment, tally, tier)?;
+				// Refunded: the year's slot is free again (one remove per refunded entry).
+				YearSlot::<T>::remove(round.terms.year, entry.citizen);
 			}
 			draw.cursor.index = index.saturating_add(1);
 			draw.processed = draw.processed.saturating_add(1);
@@ -711,6 +728,8 @@ impl<T: Config> Pallet<T> {
 		}
 		pass.given_up = true;
 		Passes::<T>::insert(round_id, citizen, pass);
+		// Refunded: the year's slot is free again (not this round: its pass record stays).
+		YearSlot::<T>::remove(round.terms.year, citizen);
 		Tallies::<T>::insert(round_id, tally);
 		Ok(())
 	}
@@ -755,6 +774,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::OfferExpired
 		);
 		Self::check_claims(citizen, &round).map_err(Error::<T>::from)?;
+		// The loser's refund freed the year's slot: a loser who has since taken part in
+		// another round this year cannot take a second pass here.
+		ensure!(
+			!YearSlot::<T>::contains_key(round.terms.year, citizen),
+			Error::<T>::AlreadyHasPassThisYear
+		);
 		let t = round.terms.tier(tier).ok_or(DispatchError::Corruption)?;
 		let mut tally = Self::tally(round_id)?;
 		let tt = Self::tier_tally(&mut tally, tier)?;
@@ -765,6 +790,7 @@ impl<T: Config> Pallet<T> {
 		}
 		T::Ledger::credit(Self::owner(), round.program, citizen, t.face)?;
 		Self::record_pass(round_id, &mut tally, citizen, tier, PassSource::Waitlist)?;
+		YearSlot::<T>::insert(round.terms.year, citizen, round_id);
 		PlaceOffers::<T>::remove(round_id, (tier, position));
 		Tallies::<T>::insert(round_id, tally);
 		Self::deposit_event(Event::PlaceClaimed { round: round_id, tier, position, citizen });
@@ -907,8 +933,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Settle up to `max` bookings of an offer from its cursor; an offer fully settled leaves
-	/// the live list. A hold the ledger cannot pay (the organiser suspended, say) is released
-	/// instead and counted as cancelled.
+	/// the live list. A settled booking leaves its pass's `PassBookings`.
+	///
+	/// A settlement the ledger refuses (the organiser suspended for a while, a minimum-balance
+	/// error: obstacles of the organiser or the program, not of one booking) is **not**
+	/// released to the youth: the step stops there, the booking stays held and the cursor on
+	/// it, so a later `settle_offer` or `on_idle` retries it until the organiser is paid. If
+	/// the refused settlement is the step's first, the step fails with the ledger's error
+	/// (nothing changes). Only a hold the ledger no longer knows (nothing left to pay) is
+	/// dropped, counted as cancelled.
 	pub(crate) fn settle_steps(
 		offer_id: OfferId,
 		mut offer: CultureOfferOf<T>,
@@ -918,14 +951,22 @@ impl<T: Config> Pallet<T> {
 		let mut done = 0u32;
 		while done < max && offer.settle_cursor < offer.next_booking {
 			let seq = offer.settle_cursor;
-			if let Some(booking) = Bookings::<T>::take(offer_id, seq) {
-				if T::Ledger::settle(Self::owner(), program, booking.hold).is_ok() {
-					offer.settled = offer.settled.saturating_add(1);
-				} else {
-					T::Ledger::release(Self::owner(), program, booking.hold)?;
+			if let Some(booking) = Bookings::<T>::get(offer_id, seq) {
+				if T::Ledger::held(program, booking.hold).is_none() {
 					offer.booked = offer.booked.saturating_sub(1);
 					offer.cancelled = offer.cancelled.saturating_add(1);
+				} else if let Err(e) = T::Ledger::settle(Self::owner(), program, booking.hold) {
+					if done == 0 {
+						return Err(e);
+					}
+					break;
+				} else {
+					offer.settled = offer.settled.saturating_add(1);
 				}
+				Bookings::<T>::remove(offer_id, seq);
+				PassBookings::<T>::mutate(offer.round, booking.citizen, |b| {
+					b.retain(|o| *o != offer_id)
+				});
 			}
 			offer.settle_cursor = seq.saturating_add(1);
 			done = done.saturating_add(1);
@@ -1040,7 +1081,7 @@ impl<T: Config> Pallet<T> {
 					}
 					let result = with_storage_layer(|| {
 						let mut tally = Self::tally(round_id)?;
-						Self::draw_steps(round_id, &mut round, &mut draw, &mut tally, steps, now)
+						Self::draw_steps(round_id, &mut round, &mut draw, &mut tally, steps)
 					});
 					used = used.saturating_add(T::WeightInfo::draw(result.unwrap_or(steps)));
 					if result.is_err() {
@@ -1076,24 +1117,35 @@ impl<T: Config> Pallet<T> {
 			used = read;
 			let Some(offer) = CultureOffers::<T>::get(offer_id) else { continue };
 			let result = with_storage_layer(|| Self::settle_steps(offer_id, offer, steps));
-			used = used.saturating_add(T::WeightInfo::settle_offer(result.unwrap_or(steps)));
+			// A refused settlement fails the step at its first booking: one settlement tried.
+			used = used.saturating_add(T::WeightInfo::settle_offer(result.unwrap_or(1)));
 		}
 		used
 	}
 
 	// ---- Invariants ----
 
-	/// Per round: a tally with one counter per tier; a lottery's keeping account holds its
-	/// deposit plus the co-payments of the entries the draw has not reached (nothing is lost,
-	/// nothing double-paid); entry, pass, pass-index and offer counts agree with the stored
-	/// records; passes held, open offers and vacant places never exceed the places. Per
-	/// offer: seats taken within the seats; bookings stored agree with the counters.
+	/// Per round: a tally with one counter per tier; a lottery's keeping account holds at
+	/// least its deposit plus the co-payments of the entries the draw has not reached and the
+	/// refunds waiting (nothing is lost; more only if someone donated); entry, pass,
+	/// pass-index and offer counts agree with the stored records; entrants not yet drawn and
+	/// holders of a pass hold the year's slot of this round; passes held, open offers and
+	/// vacant places never exceed the places. Per offer: seats taken within the seats;
+	/// bookings stored agree with the counters.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (id, round) in Rounds::<T>::iter() {
 			let tally = Tallies::<T>::get(id).ok_or("a round without a tally")?;
 			let tiers = round.terms.tiers.len();
 			ensure!(tally.tiers.len() == tiers, "a tally's tiers differ from its round's");
+			let draw = Draws::<T>::get(id);
+			// Whether the draw has reached entry (tier, index): its slot may be freed then.
+			let reached = |tier: TierIndex, index: u32| {
+				draw.as_ref().is_some_and(|d| match d.phase {
+					DrawPhase::Entering | DrawPhase::AwaitingBeacon => false,
+					_ => (tier, index) < (d.cursor.tier, d.cursor.index),
+				})
+			};
 			let mut entries = alloc::vec![0u32; tiers];
 			for ((tier, index), entry) in Entries::<T>::iter_prefix(id) {
 				*entries.get_mut(usize::from(tier)).ok_or("an entry of no tier")? += 1;
@@ -1102,8 +1154,9 @@ impl<T: Config> Pallet<T> {
 					"an entry and its citizen's index disagree"
 				);
 				ensure!(
-					YearSlot::<T>::get(round.terms.year, entry.citizen) == Some(id),
-					"an entrant without the year's slot"
+					reached(tier, index)
+						|| YearSlot::<T>::get(round.terms.year, entry.citizen) == Some(id),
+					"an entrant not yet drawn without the year's slot"
 				);
 			}
 			ensure!(
@@ -1112,10 +1165,15 @@ impl<T: Config> Pallet<T> {
 			);
 			let mut issued = alloc::vec![0u32; tiers];
 			let mut returned = alloc::vec![0u32; tiers];
-			for (_, pass) in Passes::<T>::iter_prefix(id) {
+			for (citizen, pass) in Passes::<T>::iter_prefix(id) {
 				*issued.get_mut(usize::from(pass.tier)).ok_or("a pass of no tier")? += 1;
 				if pass.given_up {
 					returned[usize::from(pass.tier)] += 1;
+				} else {
+					ensure!(
+						YearSlot::<T>::get(round.terms.year, citizen) == Some(id),
+						"a holder without the year's slot"
+					);
 				}
 			}
 			ensure!(
@@ -1140,7 +1198,7 @@ impl<T: Config> Pallet<T> {
 					"more winners than places"
 				);
 			}
-			if let Some(draw) = Draws::<T>::get(id) {
+			if let Some(draw) = draw {
 				let mut pending = T::Balance::zero();
 				let unreached = |i: usize, n: u32| -> u32 {
 					match draw.phase {
@@ -1174,10 +1232,12 @@ impl<T: Config> Pallet<T> {
 				let unrefunded = Unrefunded::<T>::iter_prefix(id)
 					.fold(T::Balance::zero(), |a, (_, b)| a.saturating_add(b));
 				ensure!(failed == unrefunded, "failed refunds out of step with Unrefunded");
+				// At least: anyone may donate to the keeping account (the extra leaves with the
+				// deposit).
 				let keeping = T::Currency::balance(&Self::keeping_account(id));
 				ensure!(
-					keeping == round.keeping_deposit + pending + failed,
-					"keeping account != deposit + co-payments not yet drawn (+ failed refunds)"
+					keeping >= round.keeping_deposit + pending + failed,
+					"keeping account < deposit + co-payments not yet drawn (+ failed refunds)"
 				);
 				if usize::from(draw.cursor.tier) > tiers {
 					return Err("draw cursor beyond the tiers".into());

@@ -17,7 +17,10 @@
 //! round only before its entries open.
 //!
 //! A **youth** (the [`Config::CitizenOrigin`]) with a valid `YouthAgeBand` and `Resident`
-//! claim takes part once a year across all rounds ([`YearSlot`]):
+//! claim takes part once a year across all rounds ([`YearSlot`]). An entry or pass whose
+//! co-payment is refunded (a lottery loser, a declined winner, an abandoned draw, a pass given
+//! up) frees the year's slot, so the youth may take part in another round that year (not the
+//! same round again); a waitlisted loser who did so can no longer claim a place here:
 //!
 //! - **First come** — [`buy`](Pallet::buy): the co-payment goes into the program and the pass
 //!   (`face`) is credited to the citizen's voucher, in one transactional call, while places
@@ -29,8 +32,8 @@
 //!   permissionless [`draw`](Pallet::draw)): each entry's rank is its place in a public keyed
 //!   permutation; ranks below `places` win a pass (their co-payments move into the program),
 //!   the others are refunded. If no tier is oversubscribed everybody wins and no beacon is
-//!   needed. If the beacon is not fed within [`Config::BeaconGrace`] of its publication,
-//!   anyone may [`abandon`](Pallet::abandon) the draw: every entry is refunded.
+//!   needed. The beacon may be fed only before its publication + [`Config::BeaconGrace`];
+//!   from then on anyone may [`abandon`](Pallet::abandon) the draw: every entry is refunded.
 //! - **Waitlist** — the losers are ranked by `rank − places` (nothing stored per loser). A
 //!   holder who [`give_up`](Pallet::give_up)s an unused pass is refunded and the place is
 //!   offered to the next waitlist position, which may [`claim_place`](Pallet::claim_place)
@@ -40,7 +43,9 @@
 //! The city **designates offers** (performance, festival, package) for a round's passes: a
 //! price, seats, a date and a cancellation deadline. A holder **books** (the price is held on
 //! the pass for the organiser), may **cancel** until the deadline, and after the date the
-//! holds are **settled** to the organiser in bounded steps. After `spend_until` what is left
+//! holds are **settled** to the organiser in bounded steps; a settlement the ledger refuses
+//! (the organiser suspended for a while, a minimum-balance error) stops the step and leaves
+//! the booking held, to be retried until the organiser is paid. After `spend_until` what is left
 //! of every pass is **taken back** into the program's budget in bounded sweeps.
 //!
 //! ## Why nobody can steer the draw
@@ -61,6 +66,19 @@
 //!   key could sign its own outcome) — changing it takes a runtime upgrade.
 //! - A validator can **delay** the feed (censor it) but not change its value; a beacon not fed
 //!   within the grace lets anyone abandon the draw, refunding everyone — nobody gains.
+//! - The beacon can be fed **only before** its time + [`Config::BeaconGrace`]
+//!   ([`Error::BeaconExpired`] after): otherwise, once the grace is over, whoever acted first
+//!   (knowing the public randomness, hence the result) could choose between feeding it (the
+//!   result) and abandoning (nobody wins). After the grace there is exactly one way on:
+//!   `abandon`.
+//! - **Eligibility is judged once, at [`enter`](Pallet::enter)**; the draw does not re-check
+//!   suspensions or claims. An official able to suspend a citizen or revoke a claim, who can
+//!   compute the ranks as soon as the beacon is public, could otherwise suspend the chosen
+//!   winners before the draw's cursor reaches them and hand their places down the waitlist to
+//!   whom they like. The draw declines only a winner whose citizen ID no longer exists
+//!   (deregistered, [`CitizenRegistry::account_of`] is `None`): the co-payment is refunded to
+//!   the payer and the place stays **vacant** — not offered down the waitlist — so declining
+//!   a winner benefits nobody.
 //! - The seed **binds the frozen entry list**: `seed = sha2_256("citizen-chain/ycp/seed/v1" ++
 //!   randomness ++ round (u32 LE) ++ commitment)`, where `commitment = sha2_256(c_0 ++ c_1 ++
 //!   ...)` over each tier's chain of its entries in index order (`c = sha2_256(c ++ round u32
@@ -255,12 +273,17 @@ pub mod pallet {
 		/// Checks a beacon round's signature ([`DrandBeacon`] in the runtime).
 		type Beacon: BeaconVerifier;
 
+		/// A round's entries open at least this long (ms) after `open_round`, so youths and
+		/// wallets hear of a round before it takes entries.
+		#[pallet::constant]
+		type MinNotice: Get<Moment>;
+
 		/// The beacon round must be published at least this long (ms) after entries close.
 		#[pallet::constant]
 		type MinBeaconDelay: Get<Moment>;
 
-		/// After the beacon round's time plus this (ms) with no beacon fed, anyone may abandon
-		/// the draw (everyone refunded).
+		/// The beacon may be fed until (excluding) the beacon round's time plus this (ms); from
+		/// then on it can no longer be fed, and anyone may abandon the draw (everyone refunded).
 		#[pallet::constant]
 		type BeaconGrace: Get<Moment>;
 
@@ -369,7 +392,8 @@ pub mod pallet {
 	pub type EntryOf<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RoundId, Twox64Concat, CitizenId, (TierIndex, u32)>;
 
-	/// The round a citizen entered or bought a pass in, per year: one a year.
+	/// The round a citizen entered or bought a pass in, per year: one a year. Removed when the
+	/// entry or pass is refunded (lost, declined, abandoned, given up).
 	#[pallet::storage]
 	pub type YearSlot<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, Year, Twox64Concat, CitizenId, RoundId>;
@@ -414,7 +438,8 @@ pub mod pallet {
 	pub type BookingOf<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, OfferId, Twox64Concat, CitizenId, u32>;
 
-	/// The offers a pass has booked: (round, citizen) → offers.
+	/// The offers a pass has booked and not yet settled: (round, citizen) → offers. A booking
+	/// leaves it when cancelled or settled, so a pass holds `MaxBookingsPerPass` at once.
 	#[pallet::storage]
 	pub type PassBookings<T: Config> = StorageDoubleMap<
 		_,
@@ -481,7 +506,9 @@ pub mod pallet {
 		DrawProgressed { round: RoundId, processed: u32 },
 		/// A winner (or a waitlist claimant) holds a pass.
 		PassIssued { round: RoundId, tier: TierIndex, citizen: CitizenId },
-		/// A winner no longer active or eligible was refunded; the place went to the waitlist.
+		/// A winner whose citizen ID no longer exists (deregistered), or whom the ledger refused
+		/// to credit, was refunded (to the payer if no account is bound); the place stays
+		/// vacant.
 		WinnerDeclined { round: RoundId, tier: TierIndex, citizen: CitizenId },
 		/// The draw is over: winners per tier.
 		DrawCompleted { round: RoundId, winners: alloc::vec::Vec<u32> },
@@ -502,7 +529,8 @@ pub mod pallet {
 		PlaceClaimed { round: RoundId, tier: TierIndex, position: u32, citizen: CitizenId },
 		/// An offer of a place lapsed unclaimed.
 		OfferLapsed { round: RoundId, tier: TierIndex, position: u32 },
-		/// A released place found no waitlist position left: it stays vacant.
+		/// A released place found no waitlist position left, or a declined winner's place: it
+		/// stays vacant.
 		PlaceVacant { round: RoundId, tier: TierIndex },
 		/// The city designated an offer.
 		OfferDesignated { offer: OfferId, round: RoundId, organiser: T::AccountId },
@@ -512,7 +540,8 @@ pub mod pallet {
 		Booked { offer: OfferId, citizen: CitizenId, hold: HoldId },
 		/// A holder cancelled a booking.
 		BookingCancelled { offer: OfferId, citizen: CitizenId },
-		/// Bookings settled to the organiser: `settled` in all so far.
+		/// Bookings settled to the organiser: `settled` in all so far. `complete: false` after a
+		/// settlement the ledger refused: that booking stays held and is retried later.
 		OfferSettled { offer: OfferId, settled: u32, complete: bool },
 		/// Passes taken back after `spend_until`: `amount` this sweep.
 		Reclaimed { round: RoundId, passes: u32, amount: T::Balance, complete: bool },
@@ -527,7 +556,7 @@ pub mod pallet {
 		/// Tiers: at least one; places above zero; face above zero; co-payment below the face,
 		/// zero or at least the currency's minimum balance.
 		InvalidTiers,
-		/// Dates must be `now <= entry_opens < entry_closes < spend_until`.
+		/// Dates must be `now + MinNotice <= entry_opens < entry_closes < spend_until`.
 		InvalidWindow,
 		/// The beacon round is published before `entry_closes + MinBeaconDelay`.
 		BeaconTooEarly,
@@ -559,7 +588,8 @@ pub mod pallet {
 		MissingResidentClaim,
 		/// A recipient of the excluded (last year's) round.
 		RecipientLastRound,
-		/// The citizen already entered or holds a pass this year.
+		/// The citizen already entered or holds a pass this year (or already took part in this
+		/// round).
 		AlreadyHasPassThisYear,
 		/// No place left in the tier.
 		SoldOut,
@@ -631,6 +661,8 @@ pub mod pallet {
 		/// The refund still cannot be paid (neither the citizen's account nor the payer can
 		/// receive it).
 		RefundStillFailing,
+		/// The beacon's grace is over: it can no longer be fed, only `abandon`ed.
+		BeaconExpired,
 	}
 
 	#[pallet::hooks]
@@ -754,7 +786,8 @@ pub mod pallet {
 		}
 
 		/// Feed the round's beacon: the signature of its beacon round, verified against the
-		/// genesis beacon key. Freezes the entries first if needed.
+		/// genesis beacon key, before the beacon's time + `BeaconGrace`. Freezes the entries
+		/// first if needed.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::feed_beacon())]
 		pub fn feed_beacon(
@@ -805,7 +838,9 @@ pub mod pallet {
 			Self::do_lapse_offer(round, tier, position)
 		}
 
-		/// Settle up to `max` bookings of an offer whose date has come.
+		/// Settle up to `max` bookings of an offer whose date has come. A settlement the ledger
+		/// refuses stops the step there (the booking stays held, retried by a later call or
+		/// `on_idle`); if it is the first, the call fails with the ledger's error.
 		#[pallet::call_index(24)]
 		#[pallet::weight(T::WeightInfo::settle_offer(*max))]
 		pub fn settle_offer(

@@ -55,6 +55,8 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const PassPalletId: PalletId = PalletId(*b"cty/ycps");
 	pub static ExistentialDeposit: Balance = 10;
+	/// No notice by default; a test may require some.
+	pub static MinNotice: Moment = 0;
 	pub const MinBeaconDelay: Moment = 10 * 60 * 1000;
 	pub const BeaconGrace: Moment = DAY;
 	pub const WaitlistClaimWindow: Moment = 2 * DAY;
@@ -72,6 +74,7 @@ impl pallet_youth_culture_pass::Config for Test {
 	type Time = MockTime;
 	type PalletId = PassPalletId;
 	type Beacon = MockBeacon;
+	type MinNotice = MinNotice;
 	type MinBeaconDelay = MinBeaconDelay;
 	type BeaconGrace = BeaconGrace;
 	type WaitlistClaimWindow = WaitlistClaimWindow;
@@ -99,7 +102,20 @@ pub fn program_account(program: ProgramId) -> u64 {
 
 /// The ledger double, with money: funding moves the funder's balance into the program's
 /// account and withdrawing moves it out, as policy funds does (the funder kept alive).
+/// Settlements can be made to fail for a while ([`TestLedger::refuse_settlements`]), as policy
+/// funds does for a suspended merchant.
 pub struct TestLedger;
+
+thread_local! {
+	static SETTLEMENTS_REFUSED: RefCell<bool> = const { RefCell::new(false) };
+}
+
+impl TestLedger {
+	/// Refuse (`true`) or accept every settlement from now on.
+	pub fn refuse_settlements(refuse: bool) {
+		SETTLEMENTS_REFUSED.with(|r| *r.borrow_mut() = refuse);
+	}
+}
 
 impl VoucherLedger<u64, Balance> for TestLedger {
 	fn credit(o: ProgramOwner, p: ProgramId, c: CitizenId, a: Balance) -> DispatchResult {
@@ -121,6 +137,9 @@ impl VoucherLedger<u64, Balance> for TestLedger {
 		MockVoucherLedger::release(o, p, h)
 	}
 	fn settle(o: ProgramOwner, p: ProgramId, h: HoldId) -> DispatchResult {
+		if SETTLEMENTS_REFUSED.with(|r| *r.borrow()) {
+			return Err(DispatchError::Other("merchant suspended"));
+		}
 		MockVoucherLedger::settle(o, p, h)
 	}
 	fn expire(o: ProgramOwner, p: ProgramId, c: CitizenId) -> Result<Balance, DispatchError> {

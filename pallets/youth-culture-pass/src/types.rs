@@ -305,8 +305,8 @@ pub struct TierTally<Balance> {
 	pub entries: u32,
 	/// Entries drawn winners and issued a pass at the draw.
 	pub winners: u32,
-	/// Winners refused at the draw (no longer active or eligible): their places went to the
-	/// waitlist.
+	/// Winners declined at the draw because their citizen ID no longer exists (deregistered):
+	/// refunded to the payer, their places left vacant (eligibility is judged at `enter`).
 	pub declined: u32,
 	/// Passes issued in all: bought, drawn, claimed from the waitlist.
 	pub issued: u32,
@@ -316,11 +316,11 @@ pub struct TierTally<Balance> {
 	pub next_offer: u32,
 	/// Offers of a place waiting for their holder (`claim_place`) or to lapse.
 	pub open_offers: u32,
-	/// Released places no waitlist position was left for.
+	/// Places left empty: released with no waitlist position left, or of declined winners.
 	pub vacant: u32,
 	/// Co-payments taken in (entries, purchases, places claimed).
 	pub collected: Balance,
-	/// Co-payments paid back (losers, refused winners, an abandoned draw, passes given up).
+	/// Co-payments paid back (losers, declined winners, an abandoned draw, passes given up).
 	pub refunded: Balance,
 	/// Pass value taken back after `spend_until`.
 	pub reclaimed: Balance,
@@ -680,7 +680,8 @@ pub struct PassStatus<Balance> {
 	/// What can still be booked with it (zero once expired).
 	pub balance: Balance,
 	pub spend_until: Moment,
-	/// Offers booked (not cancelled).
+	/// Offers booked and still held: not cancelled, not yet settled (a settled booking
+	/// leaves the list).
 	pub bookings: alloc::vec::Vec<OfferId>,
 }
 
@@ -723,8 +724,8 @@ pub enum NextStep {
 	WaitForEntriesToClose,
 	/// Freeze the entries (any `draw`, `feed_beacon` or `on_idle`).
 	Freeze,
-	/// Someone must `feed_beacon` the round's beacon round (published at `beacon_time`);
-	/// `abandon` becomes possible at `abandon_from`.
+	/// Someone must `feed_beacon` the round's beacon round (published at `beacon_time`) before
+	/// `abandon_from`; from then on it can no longer be fed and `abandon` is possible.
 	FeedBeacon { beacon_round: u64, beacon_time: Moment, abandon_from: Moment },
 	/// Draw (or refund, when abandoning) from the cursor.
 	Step,

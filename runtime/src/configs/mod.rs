@@ -324,6 +324,8 @@ impl pallet_youth_culture_pass::Config for Runtime {
 	// still took entries once the beacon is out would need every honest validator silent (or
 	// a reorganisation of finalised blocks) for ten minutes.
 	type MinBeaconDelay = ConstU64<{ 10 * 60_000 }>;
+	// A round is announced at least a minute before its entries open: no same-block insiders.
+	type MinNotice = ConstU64<60_000>;
 	type BeaconGrace = ConstU64<{ 2 * DAY_MS }>;
 	type WaitlistClaimWindow = ConstU64<{ 2 * DAY_MS }>;
 	type MaxTiers = ConstU32<4>;

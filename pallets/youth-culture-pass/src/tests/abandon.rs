@@ -22,8 +22,10 @@ fn an_unfed_beacon_lets_anyone_abandon_and_everyone_is_refunded() {
 		idle(lots());
 		assert_eq!(draw_of(id).phase, DrawPhase::Abandoned);
 		assert!(has_event(Event::AbandonCompleted { round: id }));
-		for (account, _) in entrants {
+		for (account, citizen) in entrants {
 			assert_eq!(balance(account), WALLET);
+			// Refunded: the year is free for another round.
+			assert_eq!(YearSlot::<Test>::get(YEAR, citizen), None);
 		}
 		assert!(holders(id, 0).is_empty());
 		assert_eq!(keeping(id), 0);

@@ -201,7 +201,7 @@ fn a_refund_goes_to_the_citizens_current_account_after_a_stolen_key() {
 }
 
 #[test]
-fn a_deregistered_entrant_is_refunded_to_the_payer() {
+fn a_deregistered_entrant_is_refunded_to_the_payer_and_the_place_stays_vacant() {
 	run(|| {
 		let (id, a, _) = lottery_with(4, 0);
 		for (_, citizen) in a.iter() {
@@ -209,37 +209,110 @@ fn a_deregistered_entrant_is_refunded_to_the_payer() {
 		}
 		feed(id);
 		draw_all(id);
-		// Nobody is eligible any more: every winner is declined, everyone refunded to the payer.
+		// No citizen ID exists any more: every winner is declined, everyone refunded to the
+		// payer; the declined places stay vacant (nothing is offered down the waitlist).
 		assert!(holders(id, 0).is_empty());
-		for (account, _) in a.iter() {
+		for (account, citizen) in a.iter() {
 			assert_eq!(balance(*account), WALLET);
+			assert_eq!(YearSlot::<Test>::get(YEAR, citizen), None);
 		}
 		let t = tier_tally(id, 0);
-		assert_eq!((t.winners, t.declined, t.open_offers, t.vacant), (0, 3, 1, 2));
+		assert_eq!((t.winners, t.declined, t.open_offers, t.vacant), (0, 3, 0, 3));
+		assert_eq!(PlaceOffers::<Test>::iter_prefix(id).count(), 0);
+		assert!(!events().iter().any(|e| matches!(e, Event::PlaceOffered { .. })));
+		assert!(has_event(Event::PlaceVacant { round: id, tier: 0 }));
+		assert_eq!(t.refunded, 4 * CO);
+	});
+}
+
+/// The entrant of tier 0 (of `n` entries) whose rank is `rank`.
+fn ranked(id: RoundId, a: &[(u64, CitizenId)], rank: u32) -> (u64, CitizenId) {
+	let seed = draw_of(id).seed;
+	let n = a.len() as u32;
+	let index =
+		(0..n).find(|i| YouthPass::rank_of(seed.as_ref(), 0, n, PLACES, *i) == Some(rank)).unwrap();
+	a[index as usize]
+}
+
+#[test]
+fn suspending_or_revoking_a_chosen_winner_before_the_draw_reaches_them_changes_nothing() {
+	run(|| {
+		let (id, a, _) = lottery_with(6, 0);
+		feed(id);
+		// The ranks are public as soon as the seed is: an official suspends the first-ranked
+		// winner and takes the second's youth claim away before the cursor reaches them.
+		let (_, suspended) = ranked(id, &a, 0);
+		let (_, revoked) = ranked(id, &a, 1);
+		MockCitizenRegistry::set_active(suspended, false);
+		MockCitizenRegistry::remove_claim(revoked, ClaimKind::YouthAgeBand);
+		draw_all(id);
+		// Eligibility was judged at `enter`: both still win; nobody on the waitlist moves up.
+		assert!(holders(id, 0).contains(&suspended));
+		assert!(holders(id, 0).contains(&revoked));
+		assert_eq!(voucher(program(id), suspended), FACE);
+		assert_eq!(holders(id, 0).len() as u32, PLACES);
+		let t = tier_tally(id, 0);
+		assert_eq!((t.winners, t.declined, t.open_offers, t.vacant), (PLACES, 0, 0, 0));
+		assert!(!events().iter().any(|e| matches!(e, Event::WinnerDeclined { .. })));
+		assert_eq!(PlaceOffers::<Test>::iter_prefix(id).count(), 0);
 	});
 }
 
 #[test]
-fn a_winner_no_longer_eligible_is_refunded_and_the_place_offered() {
+fn a_deregistered_winner_is_declined_and_the_place_is_not_offered_down_the_waitlist() {
 	run(|| {
 		let (id, a, _) = lottery_with(6, 0);
 		feed(id);
-		// Find the entrant ranked first and take their youth claim away.
-		let seed = draw_of(id).seed;
-		let first = (0..6u32)
-			.find(|i| YouthPass::rank_of(seed.as_ref(), 0, 6, PLACES, *i) == Some(0))
-			.unwrap();
-		let (account, citizen) = a[first as usize];
-		MockCitizenRegistry::remove_claim(citizen, ClaimKind::YouthAgeBand);
+		let (account, citizen) = ranked(id, &a, 0);
+		MockCitizenRegistry::deregister(citizen);
 		draw_all(id);
 		assert!(!holders(id, 0).contains(&citizen));
 		assert_eq!(holders(id, 0).len(), 2);
-		assert_eq!(balance(account), WALLET);
+		assert_eq!(balance(account), WALLET, "refunded to the payer");
 		assert!(has_event(Event::WinnerDeclined { round: id, tier: 0, citizen }));
-		assert!(has_event(Event::PlaceOffered { round: id, tier: 0, position: 0 }));
-		assert_eq!(PlaceOffers::<Test>::get(id, (0, 0)), Some(now()));
+		assert!(has_event(Event::PlaceVacant { round: id, tier: 0 }));
+		assert!(!has_event(Event::PlaceOffered { round: id, tier: 0, position: 0 }));
+		assert_eq!(PlaceOffers::<Test>::get(id, (0, 0)), None);
 		let t = tier_tally(id, 0);
-		assert_eq!((t.winners, t.declined, t.open_offers), (2, 1, 1));
+		assert_eq!((t.winners, t.declined, t.open_offers, t.vacant, t.next_offer), (2, 1, 0, 1, 0));
+		// The first waitlist position has nothing to claim.
+		let (first, _) = at_position(id, &a, 0);
+		assert_noop!(YouthPass::claim_place(signed(first), id), Error::<Test>::NoPlaceOffer);
+	});
+}
+
+#[test]
+fn refunded_entrants_get_their_year_back_and_winners_keep_it() {
+	run(|| {
+		let (id, a, _) = lottery_with(6, 0);
+		for (_, citizen) in a.iter() {
+			assert_eq!(YearSlot::<Test>::get(YEAR, citizen), Some(id));
+		}
+		feed(id);
+		draw_all(id);
+		let winners = holders(id, 0);
+		for (_, citizen) in a.iter() {
+			let slot = YearSlot::<Test>::get(YEAR, citizen);
+			assert_eq!(slot, winners.contains(citizen).then_some(id));
+		}
+		// A loser takes part in another round of the same year.
+		let (loser, loser_id) = at_position(id, &a, 0);
+		let other = open_with({
+			let mut t = first_come_terms();
+			t.entry_opens = now();
+			t.entry_closes = now() + DAY;
+			t
+		});
+		assert_ok!(YouthPass::buy(signed(loser), other, 0));
+		assert_eq!(YearSlot::<Test>::get(YEAR, loser_id), Some(other));
+		// ... and can then no longer claim a place offered from this round's waitlist.
+		let (winner, _) = a_winner(id);
+		assert_ok!(YouthPass::give_up(signed(winner), id));
+		assert_eq!(PlaceOffers::<Test>::get(id, (0, 0)), Some(now()));
+		assert_noop!(
+			YouthPass::claim_place(signed(loser), id),
+			Error::<Test>::AlreadyHasPassThisYear
+		);
 	});
 }
 
@@ -309,5 +382,32 @@ fn on_idle_never_uses_more_than_it_is_given() {
 			weight += step / 3;
 		}
 		assert_eq!(holders(id, 0).len() as u32, PLACES);
+	});
+}
+
+#[test]
+fn a_donation_to_the_keeping_account_leaves_with_the_deposit() {
+	run(|| {
+		let id = open_lottery();
+		enter_many(id, 0, 0, 5);
+		// Anyone may send money to the keeping account: the invariants still hold (`run`
+		// checks them at the end, and mid-draw here).
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<u64>>::transfer(
+			&STRANGER,
+			&YouthPass::keeping_account(id),
+			777,
+			frame_support::traits::tokens::Preservation::Preserve,
+		));
+		check_invariants();
+		close();
+		feed(id);
+		assert_ok!(YouthPass::draw(signed(STRANGER), id, 2));
+		check_invariants();
+		draw_all(id);
+		// The draw is over and no refund waits: the deposit and the donation went to the
+		// treasury; nothing is trapped.
+		assert_eq!(keeping(id), 0);
+		assert_eq!(round_of(id).keeping_deposit, 0);
+		assert_eq!(balance(TREASURY), TREASURY_FUNDS - BUDGET + 777);
 	});
 }

@@ -163,3 +163,34 @@ fn feed_beacon_refuses_first_come_and_unknown_rounds() {
 		);
 	});
 }
+
+#[test]
+fn after_the_grace_the_beacon_can_no_longer_be_fed_only_abandoned() {
+	run(|| {
+		let id = oversubscribed();
+		close();
+		let sig = MockBeacon::sign(beacon_round());
+		set_now(beacon_time() + BeaconGrace::get());
+		// Whoever acts first after the grace must not choose between the result and "nobody
+		// wins": only `abandon` is left.
+		assert_noop!(
+			YouthPass::feed_beacon(signed(STRANGER), id, sig),
+			Error::<Test>::BeaconExpired
+		);
+		assert_ok!(YouthPass::abandon(signed(STRANGER), id));
+		assert_eq!(draw_of(id).phase, DrawPhase::Abandoning);
+		assert_eq!(draw_of(id).seed, None);
+	});
+}
+
+#[test]
+fn the_beacon_can_be_fed_until_the_last_moment_of_the_grace() {
+	run(|| {
+		let id = oversubscribed();
+		close();
+		set_now(beacon_time() + BeaconGrace::get() - 1);
+		assert_ok!(YouthPass::feed_beacon(signed(STRANGER), id, MockBeacon::sign(beacon_round())));
+		assert_eq!(draw_of(id).phase, DrawPhase::Drawing);
+		assert_noop!(YouthPass::abandon(signed(STRANGER), id), Error::<Test>::NotAwaitingBeacon);
+	});
+}

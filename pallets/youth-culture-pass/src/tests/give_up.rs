@@ -85,3 +85,36 @@ fn only_citizens_give_up() {
 		assert_noop!(YouthPass::give_up(root(), id), DispatchError::BadOrigin);
 	});
 }
+
+#[test]
+fn a_pass_given_up_frees_the_year_but_not_the_round() {
+	run(|| {
+		let id = open_first_come();
+		assert_ok!(YouthPass::buy(signed(BOB), id, 1));
+		assert_eq!(YearSlot::<Test>::get(YEAR, BOB_ID), Some(id));
+		assert_ok!(YouthPass::give_up(signed(BOB), id));
+		assert_eq!(YearSlot::<Test>::get(YEAR, BOB_ID), None);
+		// Not this round again (its pass record stays) ...
+		assert_noop!(YouthPass::buy(signed(BOB), id, 0), Error::<Test>::AlreadyHasPassThisYear);
+		assert_eq!(YouthPass::quote(BOB_ID, id, 0), Err(Refusal::AlreadyHasPassThisYear));
+		// ... but another round of the year.
+		let other = open_with({
+			let mut t = lottery_terms();
+			t.entry_opens = now();
+			t
+		});
+		assert_ok!(YouthPass::enter(signed(BOB), other, 0));
+		assert_eq!(YearSlot::<Test>::get(YEAR, BOB_ID), Some(other));
+	});
+}
+
+#[test]
+fn a_drawn_pass_given_up_frees_the_year() {
+	run(|| {
+		let (id, _) = drawn();
+		let (winner, winner_id) = a_winner(id);
+		assert_eq!(YearSlot::<Test>::get(YEAR, winner_id), Some(id));
+		assert_ok!(YouthPass::give_up(signed(winner), id));
+		assert_eq!(YearSlot::<Test>::get(YEAR, winner_id), None);
+	});
+}

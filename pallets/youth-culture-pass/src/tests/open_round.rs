@@ -137,3 +137,15 @@ fn live_rounds_are_bounded() {
 		);
 	});
 }
+
+#[test]
+fn entries_open_only_after_the_minimum_notice() {
+	run(|| {
+		MinNotice::set(60_000);
+		let mut t = first_come_terms();
+		t.entry_opens = now() + 59_999;
+		assert_noop!(YouthPass::open_round(root(), t.clone()), Error::<Test>::InvalidWindow);
+		t.entry_opens = now() + 60_000;
+		assert_ok!(YouthPass::open_round(root(), t));
+	});
+}
