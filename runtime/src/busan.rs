@@ -1,7 +1,9 @@
 //! Busan's 16 districts as living zones, with public facilities in them: the data the dev and
 //! testnet presets start with, so a wallet's map screen has something real to show.
 //!
-//! Reference points are the district offices (WGS84, micro-degrees, to about 100 m);
+//! Reference points are the district offices (WGS84, micro-degrees, to about 100 m), except
+//! Dongnae-gu's, taken nearer the district's middle so that Sajik, in the district, is nearer to
+//! it than to Yeonje-gu's office (a facility must lie in its zone: nearest reference point);
 //! neighbours are districts that share a border (Yeongdo by its bridges). A city that uses
 //! the finer 62 living zones registers them the same way (`FacilityBooking::register_zone`).
 
@@ -15,7 +17,7 @@ pub const ZONES: [ZoneRow; 16] = [
 	(3, "동구", "Dong-gu", 35_129_400, 129_045_400, &[1, 2, 5, 7]),
 	(4, "영도구", "Yeongdo-gu", 35_091_100, 129_067_900, &[1, 2]),
 	(5, "부산진구", "Busanjin-gu", 35_162_900, 129_053_200, &[2, 3, 6, 7, 8, 13, 15]),
-	(6, "동래구", "Dongnae-gu", 35_204_900, 129_083_700, &[5, 8, 9, 11, 13]),
+	(6, "동래구", "Dongnae-gu", 35_200_000, 129_070_000, &[5, 8, 9, 11, 13]),
 	(7, "남구", "Nam-gu", 35_136_600, 129_084_300, &[3, 5, 13, 14]),
 	(8, "북구", "Buk-gu", 35_197_200, 128_990_300, &[5, 6, 11, 12, 15]),
 	(9, "해운대구", "Haeundae-gu", 35_163_100, 129_163_600, &[6, 11, 13, 14, 16]),

@@ -120,6 +120,7 @@ fn busan_facilities(manager: &AccountId) -> Vec<GenesisFacility<AccountId, u128>
 			name_en: en.as_bytes().to_vec(),
 			location: GeoPoint { lat_micro: *lat, lon_micro: *lon },
 			capacity: *capacity,
+			max_party: None,
 			hours: [weekday, weekday, weekday, weekday, weekday, saturday, None],
 			slot_minutes: 60,
 			resident_horizon_days: 14,

@@ -62,6 +62,7 @@ const spec = (category, location, slotMinutes, fee, refundTiers) => ({
   name: name('제주 시험 시설', 'Jeju test facility'),
   location,
   capacity: 2,
+  maxParty: 2,
   hours: [ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY, ALL_DAY],
   slotMinutes,
   residentHorizonDays: 14,

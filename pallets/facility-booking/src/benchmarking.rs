@@ -66,7 +66,8 @@ fn category<T: Config>() {
 }
 
 /// Worst-case spec: the longest name, the most refund tiers, a fee, open all day in hourly
-/// slots, booked up to `MaxHorizonDays` ahead (residents), public one day less.
+/// slots with as many places as `MaxBookingsPerDay` allows, booked up to `MaxHorizonDays`
+/// ahead (residents), public one day less.
 fn spec<T: Config>(manager: T::AccountId) -> FacilitySpecOf<T> {
 	let horizon = T::MaxHorizonDays::get();
 	let tiers: Vec<RefundTier> = (0..T::MaxRefundTiers::get())
@@ -80,7 +81,8 @@ fn spec<T: Config>(manager: T::AccountId) -> FacilitySpecOf<T> {
 		category: CATEGORY,
 		name: longest_name::<T>(),
 		location: GeoPoint::new(35_001_000, 129_000_100),
-		capacity: u16::MAX,
+		capacity: places::<T>(),
+		max_party: places::<T>(),
 		hours: [Some((0, 1440)); 7],
 		slot_minutes: 60,
 		resident_horizon_days: horizon,
@@ -89,6 +91,12 @@ fn spec<T: Config>(manager: T::AccountId) -> FacilitySpecOf<T> {
 		refund_tiers: BoundedVec::truncate_from(tiers),
 		manager,
 	}
+}
+
+/// Places per slot of the benchmarks' facility: open 24 hourly slots a day, within
+/// `MaxBookingsPerDay`.
+fn places<T: Config>() -> u16 {
+	(T::MaxBookingsPerDay::get() / 24).clamp(1, u32::from(u16::MAX)) as u16
 }
 
 /// The clock, the zone (its index emptied of what a genesis put there) and the category.
@@ -105,6 +113,30 @@ fn facility<T: Config>() -> (FacilityId, T::AccountId) {
 	let manager: T::AccountId = account("manager", 0, 0);
 	let id = Pallet::<T>::do_register_facility(spec::<T>(manager.clone())).expect("a facility");
 	(id, manager)
+}
+
+/// The facility's closures and the queue one short of full (far-future days of `far`).
+fn full_closures<T: Config>(id: FacilityId, far: DayNumber) {
+	let closures: Vec<_> = (1..T::MaxClosuresPerFacility::get())
+		.map(|i| ClosureRecord { from_day: far + i, to_day: far + i, declared_at: NOW })
+		.collect();
+	Closures::<T>::insert(id, BoundedVec::truncate_from(closures));
+	let tasks: Vec<_> = (1..T::MaxPendingClosures::get())
+		.map(|i| ClosureTask {
+			facility: id.saturating_add(i),
+			next_day: far,
+			next_index: 0,
+			to_day: far,
+			declared_at: NOW,
+		})
+		.collect();
+	ClosureQueue::<T>::put(BoundedVec::truncate_from(tasks));
+}
+
+/// A bookable slot for the `i`-th booking of a day (spread over the day's 24 slots, so
+/// `MaxCancellationsPerStep` bookings fit whatever the places per slot).
+fn slot_for(i: u32) -> SlotIndex {
+	((10 + i) % 24) as SlotIndex
 }
 
 /// A funded citizen resident in the benchmarks' zone.
@@ -124,24 +156,41 @@ fn citizen<T: Config>(index: u32) -> (T::AccountId, CitizenId) {
 mod benchmarks {
 	use super::*;
 
-	/// Worst case: the index nearly full, the most neighbours (each checked), the longest
-	/// name.
+	/// Worst case: the index full, the longest name, an update replacing the most
+	/// neighbours by as many others: each old one drops the zone, each new one lists it.
 	#[benchmark]
 	fn register_zone() {
 		let max = T::MaxZones::get();
 		zones::<T>(max.saturating_sub(1));
-		let neighbours: Vec<ZoneId> =
-			(1..=T::MaxNeighbours::get().min(max.saturating_sub(1))).map(|z| z as ZoneId).collect();
+		let k = T::MaxNeighbours::get().min(max.saturating_sub(1) / 2);
 		let id = max as ZoneId;
+		let point = GeoPoint::new(35_100_000, 129_100_000);
+		let before: Vec<ZoneId> = (1..=k).map(|z| z as ZoneId).collect();
+		let zone = Zone {
+			name: longest_name::<T>(),
+			point,
+			neighbours: BoundedVec::truncate_from(before.clone()),
+		};
+		Pallet::<T>::do_register_zone(id, zone, true).expect("a zone");
+		let neighbours: Vec<ZoneId> = (k + 1..=2 * k).map(|z| z as ZoneId).collect();
 		#[extrinsic_call]
 		_(
 			admin::<T>() as T::RuntimeOrigin,
 			id,
 			longest_name::<T>(),
-			GeoPoint::new(35_100_000, 129_100_000),
+			point,
 			BoundedVec::truncate_from(neighbours.clone()),
 		);
-		assert_eq!(Zones::<T>::get(id).map(|z| z.neighbours.into_inner()), Some(neighbours));
+		assert_eq!(
+			Zones::<T>::get(id).map(|z| z.neighbours.into_inner()),
+			Some(neighbours.clone())
+		);
+		for n in before {
+			assert!(Zones::<T>::get(n).is_some_and(|z| !z.neighbours.contains(&id)));
+		}
+		for n in neighbours {
+			assert!(Zones::<T>::get(n).is_some_and(|z| z.neighbours.contains(&id)));
+		}
 		assert_eq!(ZoneIndex::<T>::get().len() as u32, max);
 	}
 
@@ -208,9 +257,10 @@ mod benchmarks {
 	#[benchmark]
 	fn set_capacity() {
 		let (id, manager) = facility::<T>();
+		let capacity = places::<T>().saturating_sub(1).max(1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(manager), id, 7);
-		assert_eq!(Facilities::<T>::get(id).map(|f| f.spec.capacity), Some(7));
+		_(RawOrigin::Signed(manager), id, capacity);
+		assert_eq!(Facilities::<T>::get(id).map(|f| f.spec.capacity), Some(capacity));
 	}
 
 	#[benchmark]
@@ -263,23 +313,30 @@ mod benchmarks {
 		let (id, manager) = facility::<T>();
 		let today = today::<T>();
 		let far = today + 1_000;
-		let closures: Vec<_> =
-			(1..T::MaxClosuresPerFacility::get()).map(|i| (far + i, far + i)).collect();
-		Closures::<T>::insert(id, BoundedVec::truncate_from(closures));
-		let tasks: Vec<_> = (1..T::MaxPendingClosures::get())
-			.map(|i| ClosureTask {
-				facility: id.saturating_add(i),
-				next_day: far,
-				next_index: 0,
-				to_day: far,
-			})
-			.collect();
-		ClosureQueue::<T>::put(BoundedVec::truncate_from(tasks));
+		full_closures::<T>(id, far);
 		let to = today + T::MaxClosureDays::get() - 1;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(manager), id, today, to);
-		assert!(Closures::<T>::get(id).contains(&(today, to)));
+		assert!(Closures::<T>::get(id).iter().any(|c| (c.from_day, c.to_day) == (today, to)));
 		assert_eq!(ClosureQueue::<T>::get().len() as u32, T::MaxPendingClosures::get());
+	}
+
+	/// Worst case: the facility's closures full, the queue full, the closure lifted last in
+	/// both.
+	#[benchmark]
+	fn lift_closure() {
+		let (id, manager) = facility::<T>();
+		let today = today::<T>();
+		full_closures::<T>(id, today + 1_000);
+		let to = today + T::MaxClosureDays::get() - 1;
+		Pallet::<T>::do_close(&manager, id, today, to).expect("closed");
+		#[extrinsic_call]
+		_(admin::<T>() as T::RuntimeOrigin, id, today, to);
+		assert!(!Closures::<T>::get(id).iter().any(|c| (c.from_day, c.to_day) == (today, to)));
+		assert_eq!(
+			ClosureQueue::<T>::get().len() as u32,
+			T::MaxPendingClosures::get().saturating_sub(1)
+		);
 	}
 
 	/// Worst case: a paid facility; a resident booking beyond the public horizon; the quota
@@ -348,7 +405,7 @@ mod benchmarks {
 		let mut citizens = Vec::new();
 		for i in 0..n {
 			let (who, c) = citizen::<T>(i);
-			Pallet::<T>::do_book(&who, c, id, to, 10, 1).expect("booked");
+			Pallet::<T>::do_book(&who, c, id, to, slot_for(i), 1).expect("booked");
 			citizens.push(who);
 		}
 		let before = T::Currency::balance(&citizens[0]);
@@ -368,7 +425,7 @@ mod benchmarks {
 		let mut ids = Vec::new();
 		for i in 0..n {
 			let (who, c) = citizen::<T>(i);
-			ids.push((c, Pallet::<T>::do_book(&who, c, id, day, 10, 1).expect("booked")));
+			ids.push((c, Pallet::<T>::do_book(&who, c, id, day, slot_for(i), 1).expect("booked")));
 		}
 		let now = moment_of(day + T::ReapAfterDays::get() + 1, 12 * 60, T::UtcOffsetMinutes::get());
 		set_now::<T>(now);

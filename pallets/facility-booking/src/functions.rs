@@ -80,9 +80,17 @@ impl<T: Config> Pallet<T> {
 		Ok(f)
 	}
 
-	/// Whether the facility is closed on `day`.
-	pub(crate) fn closed_on(facility: FacilityId, day: DayNumber) -> bool {
-		Closures::<T>::get(facility).iter().any(|(from, to)| *from <= day && day <= *to)
+	/// Whether a closure of the facility covers a slot of `day` starting at `start` (one
+	/// declared before the slot started). A slot that starts after now is covered by any
+	/// closure of its day.
+	pub(crate) fn closed_for(facility: FacilityId, day: DayNumber, start: Moment) -> bool {
+		Closures::<T>::get(facility).iter().any(|c| c.covers(day, start))
+	}
+
+	/// Whether a closure covers the booking's slot: it is (being) cancelled with a full
+	/// refund, and never a no-show.
+	pub(crate) fn closure_covers(b: &BookingOf<T>) -> bool {
+		Self::closed_for(b.facility, b.day, b.start)
 	}
 
 	/// Whether a closure of the facility still has `day` to work through.
@@ -100,15 +108,23 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// A booking counts as a no-show: missed, on a day the facility was not closed.
+	/// A booking counts as a no-show: missed, its slot not covered by a closure, at a
+	/// facility not retired (the citizen could not be served there).
 	pub(crate) fn is_no_show(b: &BookingOf<T>, now: Moment) -> bool {
-		b.missed(now) && !Self::closed_on(b.facility, b.day)
+		b.missed(now) && !Self::closure_covers(b) && !Self::retired(b.facility)
+	}
+
+	/// Whether the facility is retired (or gone).
+	pub(crate) fn retired(facility: FacilityId) -> bool {
+		Facilities::<T>::get(facility).is_none_or(|f| f.status == FacilityStatus::Retired)
 	}
 
 	// ---- The city ----
 
-	/// Register or update a zone. At genesis neighbours are checked once all zones are in
-	/// (`check_neighbours` false).
+	/// Register or update a zone, keeping neighbours symmetric: each listed zone lists `id`
+	/// too, and a zone `id` listed before but not now drops it. At genesis
+	/// (`check_neighbours` false) neighbours are checked and made symmetric once all zones
+	/// are in ([`Self::symmetric_neighbours`]).
 	pub(crate) fn do_register_zone(
 		id: ZoneId,
 		zone: ZoneOf<T>,
@@ -124,6 +140,19 @@ impl<T: Config> Pallet<T> {
 				ensure!(Zones::<T>::contains_key(n), Error::<T>::UnknownZone);
 			}
 		}
+		if check_neighbours {
+			let before = Zones::<T>::get(id).map(|z| z.neighbours).unwrap_or_default();
+			for n in before.iter().filter(|n| !zone.neighbours.contains(n)) {
+				Zones::<T>::mutate_exists(n, |z| {
+					if let Some(z) = z {
+						z.neighbours.retain(|m| *m != id);
+					}
+				});
+			}
+			for n in zone.neighbours.iter() {
+				Self::add_neighbour(*n, id)?;
+			}
+		}
 		let mut index = ZoneIndex::<T>::get();
 		match index.iter_mut().find(|(z, _)| *z == id) {
 			Some(entry) => entry.1 = zone.point,
@@ -132,6 +161,28 @@ impl<T: Config> Pallet<T> {
 		ZoneIndex::<T>::put(index);
 		Zones::<T>::insert(id, zone);
 		Self::deposit_event(Event::ZoneRegistered { zone: id });
+		Ok(())
+	}
+
+	/// Make `zone` list `neighbour` (if it does not yet).
+	fn add_neighbour(zone: ZoneId, neighbour: ZoneId) -> DispatchResult {
+		let mut z = Zones::<T>::get(zone).ok_or(Error::<T>::UnknownZone)?;
+		if !z.neighbours.contains(&neighbour) {
+			z.neighbours.try_push(neighbour).map_err(|_| Error::<T>::TooManyNeighbours)?;
+			Zones::<T>::insert(zone, z);
+		}
+		Ok(())
+	}
+
+	/// At genesis, once every zone is in: each neighbour is a registered zone and lists the
+	/// zone that names it.
+	pub(crate) fn symmetric_neighbours() -> DispatchResult {
+		let all: alloc::vec::Vec<(ZoneId, ZoneOf<T>)> = Zones::<T>::iter().collect();
+		for (id, zone) in all {
+			for n in zone.neighbours.iter() {
+				Self::add_neighbour(*n, id)?;
+			}
+		}
 		Ok(())
 	}
 
@@ -162,8 +213,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register_facility(
 		spec: FacilitySpecOf<T>,
 	) -> Result<FacilityId, DispatchError> {
-		spec.check(T::MaxSlotsPerDay::get(), T::MaxHorizonDays::get()).map_err(Error::<T>::from)?;
+		spec.check(T::MaxSlotsPerDay::get(), T::MaxHorizonDays::get(), T::MaxBookingsPerDay::get())
+			.map_err(Error::<T>::from)?;
 		ensure!(Zones::<T>::contains_key(spec.zone), Error::<T>::UnknownZone);
+		ensure!(Self::zone_of(spec.location) == Some(spec.zone), Error::<T>::LocationOutsideZone);
 		ensure!(Categories::<T>::contains_key(spec.category), Error::<T>::UnknownCategory);
 		Self::check_fee(spec.fee)?;
 		let id = NextFacilityId::<T>::get();
@@ -205,6 +258,8 @@ impl<T: Config> Pallet<T> {
 		let mut f = Self::existing_facility(facility)?;
 		f.spec.manager = manager.clone();
 		Facilities::<T>::insert(facility, f);
+		// The former manager's self check-in window does not outlive their appointment.
+		SelfCheckIn::<T>::remove(facility);
 		Self::deposit_event(Event::ManagerAppointed { facility, manager });
 		Ok(())
 	}
@@ -218,6 +273,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut f = Self::active_managed_facility(who, facility)?;
 		ensure!(hours_valid(&hours, f.spec.slot_minutes), Error::<T>::InvalidHours);
+		Self::check_places(f.spec.capacity, &hours, f.spec.slot_minutes)?;
 		f.spec.hours = hours;
 		Facilities::<T>::insert(facility, f);
 		Self::deposit_event(Event::HoursChanged { facility, hours });
@@ -231,9 +287,20 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut f = Self::active_managed_facility(who, facility)?;
 		ensure!(capacity > 0, Error::<T>::InvalidCapacity);
+		Self::check_places(capacity, &f.spec.hours, f.spec.slot_minutes)?;
 		f.spec.capacity = capacity;
+		f.spec.max_party = f.spec.max_party.min(capacity);
 		Facilities::<T>::insert(facility, f);
 		Self::deposit_event(Event::CapacityChanged { facility, capacity });
+		Ok(())
+	}
+
+	/// `capacity ×` the open slots of the longest day fits `MaxBookingsPerDay`.
+	fn check_places(capacity: u16, hours: &WeekHours, slot_minutes: u16) -> DispatchResult {
+		ensure!(
+			places_on_longest_day(capacity, hours, slot_minutes) <= T::MaxBookingsPerDay::get(),
+			Error::<T>::TooManyPlacesPerDay
+		);
 		Ok(())
 	}
 
@@ -260,6 +327,7 @@ impl<T: Config> Pallet<T> {
 		let mut b = Bookings::<T>::get(booking).ok_or(Error::<T>::UnknownBooking)?;
 		if let Some(who) = manager {
 			Self::managed_facility(who, b.facility)?;
+			ensure!(T::Citizens::citizen_of(who) != Some(b.citizen), Error::<T>::OwnBooking);
 		}
 		if let Some(citizen) = citizen {
 			ensure!(b.citizen == citizen, Error::<T>::NotYourBooking);
@@ -270,7 +338,7 @@ impl<T: Config> Pallet<T> {
 			now >= b.start.saturating_sub(T::CheckInOpensBefore::get()) && now < b.end,
 			Error::<T>::OutsideCheckInWindow
 		);
-		ensure!(!Self::closed_on(b.facility, b.day), Error::<T>::ClosedOnDay);
+		ensure!(!Self::closure_covers(&b), Error::<T>::ClosedOnDay);
 		if citizen.is_some() {
 			ensure!(
 				SelfCheckIn::<T>::get(b.facility).is_some_and(|until| now < until),
@@ -309,8 +377,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Record the closure and queue the cancellation of its bookings. Closures whose days are
-	/// past and whose bookings have all been cancelled are dropped first.
+	/// Record the closure (declared now: it covers the slots starting after now) and queue
+	/// the cancellation of its bookings. Closures whose days are past and whose bookings have
+	/// all been cancelled are dropped first. Nothing can be booked beyond
+	/// `MaxHorizonDays`, so a closure starts no later.
 	pub(crate) fn do_close(
 		who: &T::AccountId,
 		facility: FacilityId,
@@ -318,10 +388,12 @@ impl<T: Config> Pallet<T> {
 		to_day: DayNumber,
 	) -> DispatchResult {
 		Self::managed_facility(who, facility)?;
-		let today = Self::today();
+		let now = T::Time::now();
+		let today = local_day(now, T::UtcOffsetMinutes::get());
 		ensure!(
 			from_day <= to_day
 				&& from_day >= today
+				&& from_day - today <= u32::from(T::MaxHorizonDays::get())
 				&& to_day < DayNumber::MAX
 				&& to_day - from_day < T::MaxClosureDays::get(),
 			Error::<T>::InvalidClosure
@@ -329,15 +401,53 @@ impl<T: Config> Pallet<T> {
 		let mut queue = ClosureQueue::<T>::get();
 		let mut closures = Closures::<T>::get(facility);
 		if !queue.iter().any(|t| t.facility == facility) {
-			closures.retain(|(_, to)| *to >= today);
+			closures.retain(|c| c.to_day >= today);
 		}
-		closures.try_push((from_day, to_day)).map_err(|_| Error::<T>::TooManyClosures)?;
+		closures
+			.try_push(ClosureRecord { from_day, to_day, declared_at: now })
+			.map_err(|_| Error::<T>::TooManyClosures)?;
 		queue
-			.try_push(ClosureTask { facility, next_day: from_day, next_index: 0, to_day })
+			.try_push(ClosureTask {
+				facility,
+				next_day: from_day,
+				next_index: 0,
+				to_day,
+				declared_at: now,
+			})
 			.map_err(|_| Error::<T>::TooManyPendingClosures)?;
 		Closures::<T>::insert(facility, closures);
 		ClosureQueue::<T>::put(queue);
 		Self::deposit_event(Event::ClosureDeclared { facility, from_day, to_day });
+		Ok(())
+	}
+
+	/// Lift a closure on record (the first of that range): drop it and any work left on it.
+	/// Bookings it cancelled stay cancelled; those it has not reached are kept.
+	pub(crate) fn do_lift_closure(
+		facility: FacilityId,
+		from_day: DayNumber,
+		to_day: DayNumber,
+	) -> DispatchResult {
+		Self::existing_facility(facility)?;
+		let mut closures = Closures::<T>::get(facility);
+		let pos = closures
+			.iter()
+			.position(|c| c.from_day == from_day && c.to_day == to_day)
+			.ok_or(Error::<T>::UnknownClosure)?;
+		let record = closures.remove(pos);
+		let mut queue = ClosureQueue::<T>::get();
+		if let Some(i) = queue.iter().position(|t| {
+			t.facility == facility && t.to_day == to_day && t.declared_at == record.declared_at
+		}) {
+			queue.remove(i);
+			ClosureQueue::<T>::put(queue);
+		}
+		if closures.is_empty() {
+			Closures::<T>::remove(facility);
+		} else {
+			Closures::<T>::insert(facility, closures);
+		}
+		Self::deposit_event(Event::ClosureLifted { facility, from_day, to_day });
 		Ok(())
 	}
 
@@ -386,6 +496,7 @@ impl<T: Config> Pallet<T> {
 		let f = Self::existing_facility(facility)?;
 		ensure!(f.status == FacilityStatus::Active, Error::<T>::FacilityRetired);
 		ensure!(party > 0, Error::<T>::InvalidPartySize);
+		ensure!(party <= f.spec.max_party, Error::<T>::PartyTooLarge);
 		let (start_minute, end_minute) =
 			f.spec.slot_minutes_on(day, slot).ok_or(Error::<T>::OutsideOpeningHours)?;
 		let now = T::Time::now();
@@ -399,7 +510,7 @@ impl<T: Config> Pallet<T> {
 		if ahead > u32::from(f.spec.public_horizon_days) {
 			ensure!(Self::is_resident_of(citizen, f.spec.zone), Error::<T>::ResidentsOnly);
 		}
-		ensure!(!Self::closed_on(facility, day), Error::<T>::ClosedOnDay);
+		ensure!(!Self::closed_for(facility, day, start), Error::<T>::ClosedOnDay);
 
 		// A full list first loses the citizen's own ended bookings.
 		let mut list = CitizenBookings::<T>::get(citizen);
@@ -496,7 +607,7 @@ impl<T: Config> Pallet<T> {
 		let now = T::Time::now();
 		ensure!(now < b.start, Error::<T>::TooLateToCancel);
 		let f = Facilities::<T>::get(b.facility).ok_or(DispatchError::Corruption)?;
-		let percent = if f.status == FacilityStatus::Retired || Self::closed_on(b.facility, b.day) {
+		let percent = if f.status == FacilityStatus::Retired || Self::closure_covers(&b) {
 			100
 		} else {
 			f.spec.refund_percent(b.day.saturating_sub(local_day(now, T::UtcOffsetMinutes::get())))
@@ -635,15 +746,15 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Reap the ended bookings of a citizen's list (not those on a closed day: the closure
+	/// Reap the ended bookings of a citizen's list (not those a closure covers: the closure
 	/// cancels them).
 	fn reap_citizen(list: &mut BoundedVec<BookingId, T::MaxLiveBookingsPerCitizen>, now: Moment) {
 		list.retain(|id| match Bookings::<T>::get(id) {
 			None => false,
-			Some(b) if b.end > now || Self::closed_on(b.facility, b.day) => true,
+			Some(b) if b.end > now || Self::closure_covers(&b) => true,
 			Some(b) => {
 				Self::off_day(*id, &b);
-				let no_show = b.missed(now);
+				let no_show = Self::is_no_show(&b, now);
 				if no_show {
 					Self::record_no_show(b.citizen, b.category, b.end, now);
 				}
@@ -656,7 +767,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Work through a closure: the facility's (`Some`) or the first queued (`None`). Visits
 	/// up to `max` bookings of the closed days (and at most `MaxClosureDays` days): those
-	/// booked are cancelled with a full refund, checked-in ones stay. Returns how many were
+	/// booked whose slot starts after the closure was declared are cancelled with a full
+	/// refund; checked-in ones, and those whose slot had started, stay. Returns how many were
 	/// cancelled.
 	pub(crate) fn do_process_closure(
 		facility: Option<FacilityId>,
@@ -683,7 +795,7 @@ impl<T: Config> Pallet<T> {
 				let Some(id) = ids.get(index).copied() else { break };
 				visited = visited.saturating_add(1);
 				match Bookings::<T>::get(id) {
-					Some(b) if b.status == BookingStatus::Booked => {
+					Some(b) if b.status == BookingStatus::Booked && b.start > task.declared_at => {
 						ids.remove(index);
 						Self::release_place(&mut uses, &b);
 						Self::off_citizen(b.citizen, id);
@@ -702,7 +814,7 @@ impl<T: Config> Pallet<T> {
 						cancelled = cancelled.saturating_add(1);
 						changed = true;
 					}
-					// Checked in: it stays.
+					// Checked in, or started before the closure: it stays.
 					_ => task.next_index = task.next_index.saturating_add(1),
 				}
 			}
@@ -853,6 +965,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(Zones::<T>::contains_key(n), Error::<T>::UnknownZone);
 			}
 		}
+		Self::symmetric_neighbours()?;
 		for c in &config.categories {
 			Self::do_set_category(
 				c.id,
@@ -868,6 +981,7 @@ impl<T: Config> Pallet<T> {
 				name: name(&f.name_ko, &f.name_en)?,
 				location: f.location,
 				capacity: f.capacity,
+				max_party: f.max_party.unwrap_or(f.capacity),
 				hours: f.hours,
 				slot_minutes: f.slot_minutes,
 				resident_horizon_days: f.resident_horizon_days,
@@ -882,7 +996,9 @@ impl<T: Config> Pallet<T> {
 
 	// ---- Invariants ----
 
-	/// - `ZoneIndex` lists every zone once, at its point; neighbours are registered zones.
+	/// - `ZoneIndex` lists every zone once, at its point; neighbours are registered zones,
+	///   and list the zone back.
+	/// - Every facility's `max_party` is 1 ..= its capacity.
 	/// - `ZoneFacilities` lists every active facility once, in its zone, with its category and
 	///   location, and nothing else.
 	/// - For every facility and day: `DayBookings` holds live bookings of that facility and
@@ -892,7 +1008,8 @@ impl<T: Config> Pallet<T> {
 	///   entry is a live booking of that citizen; ids are below `NextBookingId`.
 	/// - Money: a facility's account holds at least what its live bookings paid (refunds
 	///   never exceed what a booking paid, and nothing else leaves the account).
-	/// - Closure tasks belong to facilities with a closure on record covering their days.
+	/// - Closure tasks belong to facilities with a closure on record covering their days,
+	///   declared when the task says.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::{BTreeMap, BTreeSet};
@@ -907,7 +1024,8 @@ impl<T: Config> Pallet<T> {
 		for (id, zone) in Zones::<T>::iter() {
 			ensure!(seen.contains(&id), "a zone missing from the index");
 			for n in zone.neighbours.iter() {
-				ensure!(Zones::<T>::contains_key(n), "a neighbour that does not exist");
+				let other = Zones::<T>::get(n).ok_or("a neighbour that does not exist")?;
+				ensure!(other.neighbours.contains(&id), "neighbours that are not symmetric");
 			}
 		}
 		let mut indexed = BTreeSet::new();
@@ -926,6 +1044,10 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, f) in Facilities::<T>::iter() {
 			ensure!(id < NextFacilityId::<T>::get(), "a facility id not yet issued");
+			ensure!(
+				(1..=f.spec.capacity).contains(&f.spec.max_party),
+				"a facility's largest party is not 1 ..= capacity"
+			);
 			ensure!(
 				(f.status == FacilityStatus::Active) == indexed.contains(&id),
 				"an active facility missing from its zone's index, or a retired one in it"
@@ -987,7 +1109,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				Closures::<T>::get(task.facility)
 					.iter()
-					.any(|(from, to)| *from <= task.next_day.min(task.to_day) && task.to_day <= *to),
+					.any(|c| c.from_day <= task.next_day.min(task.to_day)
+						&& task.to_day == c.to_day
+						&& task.declared_at == c.declared_at),
 				"a closure task without its closure on record"
 			);
 		}

@@ -15,10 +15,18 @@
 //! retires facilities.
 //!
 //! A facility's **manager** changes its hours, capacity and fee (for bookings made from then
-//! on: an existing booking keeps its price and its place), **checks citizens in**, opens a
-//! **self check-in** window, and **closes** the facility for a day or a range of days: every
-//! booking that clashes is cancelled with a full refund, in bounded steps (in `on_idle`, or by
-//! anyone through [`process_closures`](Pallet::process_closures)).
+//! on: an existing booking keeps its price and its place), **checks citizens in** (never
+//! their own booking), opens a **self check-in** window (closed when the city appoints another
+//! manager), and **closes** the facility for a day or a range of days up to
+//! [`Config::MaxHorizonDays`] ahead: every booking whose slot starts after the closure was
+//! declared is cancelled with a full refund, in bounded steps (in `on_idle`, or by anyone
+//! through [`process_closures`](Pallet::process_closures)); slots already started or ended
+//! that day are untouched (a same-day typhoon closure cancels only what is still to come).
+//! The city may [`lift`](Pallet::lift_closure) a closure.
+//!
+//! A facility's places are bounded so that a day never refuses a booking while places are
+//! free: `capacity ×` the open slots of its longest day is at most
+//! [`Config::MaxBookingsPerDay`]. A booking takes at most `max_party` people.
 //!
 //! A **citizen** (the [`Config::CitizenOrigin`]) **books** a slot of a facility on a day for a
 //! party, **cancels** (refund by tier), and **checks in** at the facility while a self
@@ -28,7 +36,7 @@
 //! ([`citizen_primitives::PublicServiceCall`]), fee-free under the daily allowance.
 //!
 //! A booking not checked in by the end of its slot is a **no-show**, judged when read; no sweep
-//! is needed. No-shows within a category's window suspend the citizen's booking in the
+//! is needed. A booking whose slot a closure covers, or at a retired facility, is never one. No-shows within a category's window suspend the citizen's booking in the
 //! category. Past bookings are **reaped** (by anyone with [`reap`](Pallet::reap), in
 //! `on_idle`, and a citizen's own when their list is full and they book), so per-facility,
 //! per-day and per-citizen records stay within constant bounds.
@@ -42,7 +50,8 @@
 //! - **Horizon**: residents of the facility's zone (a valid `Resident` claim naming it) book
 //!   from `resident_horizon_days` before the slot's day, everyone else from
 //!   `public_horizon_days`.
-//! - **No-show**: a booking still `Booked` when its slot has ended (on a day not closed).
+//! - **No-show**: a booking still `Booked` when its slot has ended (a slot not covered by a
+//!   closure, at a facility not retired).
 //! - **Reaping**: removing bookings whose day (plus [`Config::ReapAfterDays`]) has passed,
 //!   recording no-shows in [`NoShows`].
 //!
@@ -60,8 +69,8 @@
 //! - [`register_zone`](Pallet::register_zone), [`set_category`](Pallet::set_category),
 //!   [`register_facility`](Pallet::register_facility),
 //!   [`retire_facility`](Pallet::retire_facility),
-//!   [`appoint_manager`](Pallet::appoint_manager); zones, categories and facilities also at
-//!   genesis.
+//!   [`appoint_manager`](Pallet::appoint_manager), [`lift_closure`](Pallet::lift_closure);
+//!   zones, categories and facilities also at genesis.
 //!
 //! ### A facility's manager (signed, the facility's `manager`)
 //! - [`set_hours`](Pallet::set_hours), [`set_capacity`](Pallet::set_capacity),
@@ -225,7 +234,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSlotsPerDay: Get<u32>;
 
-		/// Most bookings of one facility on one day.
+		/// Most bookings of one facility on one day; a facility's `capacity ×` open slots of
+		/// its longest day is at most this.
 		#[pallet::constant]
 		type MaxBookingsPerDay: Get<u32>;
 
@@ -396,14 +406,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SelfCheckIn<T: Config> = StorageMap<_, Twox64Concat, FacilityId, Moment>;
 
-	/// Closed day ranges `(from, to)` of a facility; dropped once their bookings are cancelled
-	/// and the days are past.
+	/// Closures of a facility: day ranges and when each was declared (it covers the slots
+	/// starting after that); dropped once their bookings are cancelled and the days are past.
 	#[pallet::storage]
 	pub type Closures<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		FacilityId,
-		BoundedVec<(DayNumber, DayNumber), T::MaxClosuresPerFacility>,
+		BoundedVec<ClosureRecord, T::MaxClosuresPerFacility>,
 		ValueQuery,
 	>;
 
@@ -489,6 +499,9 @@ pub mod pallet {
 		ClosureDeclared { facility: FacilityId, from_day: DayNumber, to_day: DayNumber },
 		/// Every booking clashing with a closure has been cancelled.
 		ClosureProcessed { facility: FacilityId, to_day: DayNumber },
+		/// The city lifted a closure: its days take bookings again (bookings it already
+		/// cancelled stay cancelled).
+		ClosureLifted { facility: FacilityId, from_day: DayNumber, to_day: DayNumber },
 		/// A past booking was removed; `no_show` when it was missed.
 		Reaped { booking: BookingId, citizen: CitizenId, no_show: bool },
 	}
@@ -523,6 +536,14 @@ pub mod pallet {
 		InvalidHours,
 		/// Places per slot must be at least 1.
 		InvalidCapacity,
+		/// `capacity ×` the open slots of the longest day exceeds `MaxBookingsPerDay`.
+		TooManyPlacesPerDay,
+		/// The largest party is 1 ..= `capacity`.
+		InvalidMaxParty,
+		/// The facility's location lies in another zone (`zone_of(location)`).
+		LocationOutsideZone,
+		/// A listed neighbour already lists `MaxNeighbours` zones.
+		TooManyNeighbours,
 		/// Horizons: residents' at least 1 day, at most `MaxHorizonDays`, and at least the
 		/// public one.
 		InvalidHorizon,
@@ -534,6 +555,8 @@ pub mod pallet {
 		FacilityRetired,
 		/// A party is at least one person.
 		InvalidPartySize,
+		/// The party is larger than the facility's `max_party`.
+		PartyTooLarge,
 		/// The slot is not within the opening hours of that weekday.
 		OutsideOpeningHours,
 		/// The slot has already started.
@@ -556,6 +579,8 @@ pub mod pallet {
 		DayFullyBooked,
 		/// The booking is someone else's.
 		NotYourBooking,
+		/// A manager does not check in a booking of the citizen they are.
+		OwnBooking,
 		/// The booking's slot has started: too late to cancel.
 		TooLateToCancel,
 		/// The booking is already checked in.
@@ -566,8 +591,11 @@ pub mod pallet {
 		SelfCheckInClosed,
 		/// A self check-in window is at most `MaxSelfCheckInWindow` long.
 		CheckInWindowTooLong,
-		/// Closures: `from <= to`, not before today, at most `MaxClosureDays` days.
+		/// Closures: `from <= to`, not before today, not after today + `MaxHorizonDays`, at
+		/// most `MaxClosureDays` days.
 		InvalidClosure,
+		/// No such closure on record.
+		UnknownClosure,
 		/// The facility has `MaxClosuresPerFacility` closures on record.
 		TooManyClosures,
 		/// `MaxPendingClosures` closures are being worked through; try again shortly.
@@ -609,7 +637,8 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Register living zone `zone` (or update it): names, reference point, neighbours
-		/// (each registered, none twice, not itself).
+		/// (each registered, none twice, not itself). Neighbours are kept symmetric: each
+		/// listed zone lists `zone` too, and zones no longer listed drop it.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_zone())]
 		pub fn register_zone(
@@ -637,7 +666,8 @@ pub mod pallet {
 			Self::do_set_category(category, Category { name, rules })
 		}
 
-		/// Register a facility; it gets the next id and its own account.
+		/// Register a facility (its location in its zone); it gets the next id and its own
+		/// account.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::register_facility())]
 		pub fn register_facility(origin: OriginFor<T>, spec: FacilitySpecOf<T>) -> DispatchResult {
@@ -654,7 +684,8 @@ pub mod pallet {
 			Self::do_retire_facility(facility)
 		}
 
-		/// Appoint `manager` as the facility's manager.
+		/// Appoint `manager` as the facility's manager; any self check-in window the former
+		/// manager opened is closed.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::appoint_manager())]
 		pub fn appoint_manager(
@@ -667,7 +698,23 @@ pub mod pallet {
 			Self::do_appoint_manager(facility, manager)
 		}
 
-		/// Change the opening hours (the manager): for bookings made from now on.
+		/// Lift the facility's closure of `from_day ..= to_day` (the range as declared): its
+		/// days take bookings again, and bookings it has not cancelled yet are kept (those it
+		/// cancelled stay cancelled).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::lift_closure())]
+		pub fn lift_closure(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			from_day: DayNumber,
+			to_day: DayNumber,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_lift_closure(facility, from_day, to_day)
+		}
+
+		/// Change the opening hours (the manager): for bookings made from now on; `capacity ×`
+		/// the open slots of the longest day stays within `MaxBookingsPerDay`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::set_hours())]
 		pub fn set_hours(
@@ -679,7 +726,9 @@ pub mod pallet {
 			Self::do_set_hours(&who, facility, hours)
 		}
 
-		/// Change the places per slot (the manager): existing bookings keep their places.
+		/// Change the places per slot (the manager): existing bookings keep their places;
+		/// `capacity ×` the open slots of the longest day stays within `MaxBookingsPerDay`, and
+		/// a largest party above the new capacity is lowered to it.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_capacity())]
 		pub fn set_capacity(
@@ -725,9 +774,10 @@ pub mod pallet {
 			Self::do_open_self_check_in(&who, facility, until)
 		}
 
-		/// Close the facility on local days `from_day ..= to_day` (the manager): no booking
-		/// is taken for them, and every booking that clashes is cancelled with a full refund,
-		/// in bounded steps (`on_idle`, `process_closures`).
+		/// Close the facility on local days `from_day ..= to_day` (the manager; `from_day` at
+		/// most `MaxHorizonDays` ahead): no booking is taken for them, and every booking whose
+		/// slot starts after now is cancelled with a full refund, in bounded steps (`on_idle`,
+		/// `process_closures`). A slot already started or ended today is not touched.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::close())]
 		pub fn close(
@@ -740,8 +790,9 @@ pub mod pallet {
 			Self::do_close(&who, facility, from_day, to_day)
 		}
 
-		/// Book `slot` of `facility` on local day `day` for `party` people; the fee (if any) is
-		/// paid to the facility now.
+		/// Book `slot` of `facility` on local day `day` for `party` people (at most the
+		/// facility's `max_party`); the fee (if any, one per booking) is paid to the facility
+		/// now.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::book())]
 		pub fn book(
@@ -823,6 +874,8 @@ impl<T: Config> From<SpecError> for Error<T> {
 			SpecError::InvalidSlotLength => Error::InvalidSlotLength,
 			SpecError::InvalidHours => Error::InvalidHours,
 			SpecError::InvalidCapacity => Error::InvalidCapacity,
+			SpecError::TooManyPlacesPerDay => Error::TooManyPlacesPerDay,
+			SpecError::InvalidMaxParty => Error::InvalidMaxParty,
 			SpecError::InvalidHorizon => Error::InvalidHorizon,
 			SpecError::InvalidRefundTiers => Error::InvalidRefundTiers,
 		}

@@ -53,6 +53,8 @@ parameter_types! {
 	pub static ZoneBound: u32 = 8;
 	pub static NeighbourBound: u32 = 4;
 	pub static ZoneFacilityBound: u32 = 6;
+	/// Bookings of a facility a day: the library's 10 places × 9 slots fit.
+	pub static DayBookingBound: u32 = 96;
 }
 
 impl pallet_facility_booking::Config for Test {
@@ -69,7 +71,7 @@ impl pallet_facility_booking::Config for Test {
 	type MaxFacilitiesPerZone = ZoneFacilityBound;
 	type MaxNameLength = ConstU32<32>;
 	type MaxSlotsPerDay = ConstU32<96>;
-	type MaxBookingsPerDay = ConstU32<24>;
+	type MaxBookingsPerDay = DayBookingBound;
 	type MaxLiveBookingsPerCitizen = ConstU32<4>;
 	type MaxRefundTiers = ConstU32<4>;
 	type MaxNoShowsRemembered = ConstU32<4>;
@@ -207,6 +209,7 @@ pub fn genesis() -> GenesisConfig<Test> {
 				name_en: b"Seomyeon Library".to_vec(),
 				location: GeoPoint::new(35_158_500, 129_060_000),
 				capacity: 10,
+				max_party: None,
 				hours: library_hours(),
 				slot_minutes: 60,
 				resident_horizon_days: 14,
@@ -222,6 +225,7 @@ pub fn genesis() -> GenesisConfig<Test> {
 				name_en: b"Seomyeon Sports Hall".to_vec(),
 				location: GeoPoint::new(35_156_000, 129_057_000),
 				capacity: 2,
+				max_party: None,
 				hours: hall_hours(),
 				slot_minutes: 60,
 				resident_horizon_days: 14,

@@ -368,8 +368,11 @@ pub struct FacilitySpec<
 	pub name: LocalizedName<MaxName>,
 	/// Where it is.
 	pub location: GeoPoint,
-	/// Places per slot (people), at least 1.
+	/// Places per slot (people), at least 1; `capacity ×` the open slots of the longest day
+	/// is at most `MaxBookingsPerDay`.
 	pub capacity: u16,
+	/// The largest party one booking takes (people), 1 ..= `capacity` (lowered with it).
+	pub max_party: u16,
 	/// Opening hours per weekday (Monday first), aligned to `slot_minutes`.
 	pub hours: WeekHours,
 	/// Slot length in minutes; divides a day, and a day has at most `MaxSlotsPerDay` slots.
@@ -420,8 +423,23 @@ pub enum SpecError {
 	InvalidSlotLength,
 	InvalidHours,
 	InvalidCapacity,
+	TooManyPlacesPerDay,
+	InvalidMaxParty,
 	InvalidHorizon,
 	InvalidRefundTiers,
+}
+
+/// Places a facility offers on its longest day: `capacity ×` the open slots of the weekday
+/// with the most (every booking takes at least one place, so a facility whose places fit
+/// `MaxBookingsPerDay` never refuses a booking for the day's list while places are free).
+pub fn places_on_longest_day(capacity: u16, hours: &WeekHours, slot_minutes: u16) -> u32 {
+	let slots = hours
+		.iter()
+		.flatten()
+		.map(|(open, close)| close.saturating_sub(*open).checked_div(slot_minutes).unwrap_or(0))
+		.max()
+		.unwrap_or(0);
+	u32::from(capacity).saturating_mul(u32::from(slots))
 }
 
 /// Hours usable with slots of `slot_minutes`: each open day `open < close <= 1440`, both on
@@ -451,9 +469,14 @@ where
 		MINUTES_PER_DAY.checked_div(self.slot_minutes).unwrap_or(0)
 	}
 
-	/// Check everything but the zone, category and fee (the pallet checks those against
-	/// storage and the currency).
-	pub fn check(&self, max_slots: u32, max_horizon: u16) -> Result<(), SpecError> {
+	/// Check everything but the zone, category, location's zone and fee (the pallet checks
+	/// those against storage and the currency).
+	pub fn check(
+		&self,
+		max_slots: u32,
+		max_horizon: u16,
+		max_bookings_per_day: u32,
+	) -> Result<(), SpecError> {
 		if !self.location.is_valid() {
 			return Err(SpecError::InvalidPoint);
 		}
@@ -468,6 +491,14 @@ where
 		}
 		if self.capacity == 0 {
 			return Err(SpecError::InvalidCapacity);
+		}
+		if places_on_longest_day(self.capacity, &self.hours, self.slot_minutes)
+			> max_bookings_per_day
+		{
+			return Err(SpecError::TooManyPlacesPerDay);
+		}
+		if self.max_party == 0 || self.max_party > self.capacity {
+			return Err(SpecError::InvalidMaxParty);
 		}
 		if self.resident_horizon_days == 0
 			|| self.public_horizon_days > self.resident_horizon_days
@@ -651,8 +682,40 @@ pub enum CancelReason {
 	Closure,
 }
 
-/// A closure being worked through: bookings on `next_day ..= to_day` are cancelled in bounded
-/// steps; `next_index` skips bookings of `next_day` that stay (checked in).
+/// A closure on record: the facility is closed on `from_day ..= to_day` for every slot that
+/// starts after `declared_at`. A slot that had started (or ended) when the closure was
+/// declared is not touched: its booking is neither refunded nor excused from a no-show.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ClosureRecord {
+	/// The first closed day.
+	pub from_day: DayNumber,
+	/// The last closed day.
+	pub to_day: DayNumber,
+	/// When the manager declared it (UTC ms).
+	pub declared_at: Moment,
+}
+
+impl ClosureRecord {
+	/// Whether the closure covers a slot of `day` starting at `start`.
+	pub fn covers(&self, day: DayNumber, start: Moment) -> bool {
+		self.from_day <= day && day <= self.to_day && start > self.declared_at
+	}
+}
+
+/// A closure being worked through: bookings on `next_day ..= to_day` whose slot starts after
+/// `declared_at` are cancelled in bounded steps; `next_index` skips bookings of `next_day`
+/// that stay (checked in, or started before the closure was declared).
 #[derive(
 	Clone,
 	Copy,
@@ -674,6 +737,8 @@ pub struct ClosureTask {
 	pub next_index: u32,
 	/// The last closed day.
 	pub to_day: DayNumber,
+	/// When the closure was declared: only slots starting after it are cancelled.
+	pub declared_at: Moment,
 }
 
 // ---- Genesis ----
@@ -710,6 +775,9 @@ pub struct GenesisFacility<AccountId, Balance> {
 	pub name_en: alloc::vec::Vec<u8>,
 	pub location: GeoPoint,
 	pub capacity: u16,
+	/// The largest party one booking takes; absent (`None`): the capacity.
+	#[serde(default)]
+	pub max_party: Option<u16>,
 	pub hours: WeekHours,
 	pub slot_minutes: u16,
 	pub resident_horizon_days: u16,
@@ -769,6 +837,8 @@ pub struct FacilityView<AccountId, Balance> {
 	pub name: NameView,
 	pub location: GeoPoint,
 	pub capacity: u16,
+	/// The largest party one booking takes.
+	pub max_party: u16,
 	/// Monday first: `(open, close)` minutes after local midnight.
 	pub hours: alloc::vec::Vec<DayHours>,
 	pub slot_minutes: u16,
@@ -829,6 +899,8 @@ pub enum BookingState {
 	NoShow,
 	/// Its day was closed; the cancellation (full refund) is under way.
 	ClosurePending,
+	/// Its slot ended without a check-in at a facility since retired: not a no-show.
+	Excused,
 }
 
 /// A booking as served.
@@ -872,7 +944,8 @@ pub struct CitizenBookingsView<Balance> {
 	pub citizen: CitizenId,
 	/// Not ended yet, soonest first.
 	pub upcoming: alloc::vec::Vec<BookingView<Balance>>,
-	/// Ended and checked in (or awaiting a closure's cancellation), latest first.
+	/// Ended and checked in, excused (a retired facility), or awaiting a closure's
+	/// cancellation, latest first.
 	pub past: alloc::vec::Vec<BookingView<Balance>>,
 	/// Ended without a check-in (not yet reaped), latest first.
 	pub no_shows: alloc::vec::Vec<BookingView<Balance>>,

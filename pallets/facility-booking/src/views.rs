@@ -55,6 +55,7 @@ impl<T: Config> Pallet<T> {
 			name: s.name.into(),
 			location: s.location,
 			capacity: s.capacity,
+			max_party: s.max_party,
 			hours: s.hours.to_vec(),
 			slot_minutes: s.slot_minutes,
 			resident_horizon_days: s.resident_horizon_days,
@@ -64,7 +65,7 @@ impl<T: Config> Pallet<T> {
 			manager: s.manager,
 			account: Self::facility_account(id),
 			status: f.status,
-			closures: Closures::<T>::get(id).into_inner(),
+			closures: Closures::<T>::get(id).iter().map(|c| (c.from_day, c.to_day)).collect(),
 			self_check_in_until: SelfCheckIn::<T>::get(id).filter(|until| now < *until),
 		})
 	}
@@ -123,7 +124,8 @@ impl<T: Config> Pallet<T> {
 		let uses = SlotUse::<T>::get(facility, day);
 		let now = T::Time::now();
 		let offset = T::UtcOffsetMinutes::get();
-		let bookable = f.status == FacilityStatus::Active && !Self::closed_on(facility, day);
+		let active = f.status == FacilityStatus::Active;
+		let closures = Closures::<T>::get(facility);
 		Some(
 			f.spec
 				.open_slots(day)
@@ -131,7 +133,8 @@ impl<T: Config> Pallet<T> {
 					let start_ms =
 						moment_of(day, u32::from(slot) * u32::from(f.spec.slot_minutes), offset);
 					let taken = uses.get(usize::from(slot)).copied().unwrap_or(0);
-					let free = if bookable && start_ms > now {
+					let closed = closures.iter().any(|c| c.covers(day, start_ms));
+					let free = if active && !closed && start_ms > now {
 						f.spec.capacity.saturating_sub(taken)
 					} else {
 						0
@@ -165,10 +168,13 @@ impl<T: Config> Pallet<T> {
 		for id in list.iter() {
 			let Some(b) = Bookings::<T>::get(id) else { continue };
 			categories.insert(b.category);
-			let closed = b.status == BookingStatus::Booked && Self::closed_on(b.facility, b.day);
+			let closed = b.status == BookingStatus::Booked && Self::closure_covers(&b);
 			let state = match b.status {
 				BookingStatus::CheckedIn => BookingState::CheckedIn,
 				BookingStatus::Booked if closed => BookingState::ClosurePending,
+				BookingStatus::Booked if b.end <= now && Self::retired(b.facility) => {
+					BookingState::Excused
+				}
 				BookingStatus::Booked if b.end <= now => BookingState::NoShow,
 				BookingStatus::Booked => BookingState::Upcoming,
 			};

@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn self_check_in() -> Weight;
 	fn open_self_check_in() -> Weight;
 	fn close() -> Weight;
+	fn lift_closure() -> Weight;
 	fn book() -> Weight;
 	fn cancel() -> Weight;
 	fn process_closures(n: u32, ) -> Weight;
@@ -62,16 +63,16 @@ pub trait WeightInfo {
 /// database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `FacilityBooking::Zones` (r:13 w:1)
+	/// Storage: `FacilityBooking::Zones` (r:26 w:25)
 	/// Storage: `FacilityBooking::ZoneIndex` (r:1 w:1)
 	fn register_zone() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `4000`
-		// Minimum execution time: 30_000_000 picoseconds.
-		Weight::from_parts(30_000_000, 4000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Estimated: `8000`
+		// Minimum execution time: 60_000_000 picoseconds.
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
+			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	/// Storage: `FacilityBooking::Categories` (r:0 w:1)
 	fn set_category() -> Weight {
@@ -109,6 +110,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `FacilityBooking::Facilities` (r:1 w:1)
+	/// Storage: `FacilityBooking::SelfCheckIn` (r:0 w:1)
 	fn appoint_manager() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
@@ -116,7 +118,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 25_000_000 picoseconds.
 		Weight::from_parts(25_000_000, 4000)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `FacilityBooking::Facilities` (r:1 w:1)
 	fn set_hours() -> Weight {
@@ -153,13 +155,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `FacilityBooking::Facilities` (r:1 w:0)
 	/// Storage: `FacilityBooking::Closures` (r:1 w:0)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Storage: `CitizenId::CitizenOf` (r:1 w:0)
 	fn check_in() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `4000`
 		// Minimum execution time: 30_000_000 picoseconds.
 		Weight::from_parts(30_000_000, 4000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::CitizenOf` (r:1 w:0)
@@ -198,6 +201,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 35_000_000 picoseconds.
 		Weight::from_parts(35_000_000, 6000)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `FacilityBooking::Facilities` (r:1 w:0)
+	/// Storage: `FacilityBooking::Closures` (r:1 w:1)
+	/// Storage: `FacilityBooking::ClosureQueue` (r:1 w:1)
+	fn lift_closure() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `6000`
+		// Minimum execution time: 30_000_000 picoseconds.
+		Weight::from_parts(30_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CitizenId::CitizenOf` (r:1 w:0)
@@ -280,9 +295,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_zone() -> Weight {
-		Weight::from_parts(30_000_000, 4000)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(27_u64))
+			.saturating_add(ParityDbWeight::get().writes(26_u64))
 	}
 	fn set_category() -> Weight {
 		Weight::from_parts(15_000_000, 0)
@@ -301,7 +316,7 @@ impl WeightInfo for () {
 	fn appoint_manager() -> Weight {
 		Weight::from_parts(25_000_000, 4000)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_hours() -> Weight {
 		Weight::from_parts(25_000_000, 4000)
@@ -320,7 +335,7 @@ impl WeightInfo for () {
 	}
 	fn check_in() -> Weight {
 		Weight::from_parts(30_000_000, 4000)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn self_check_in() -> Weight {
@@ -336,6 +351,11 @@ impl WeightInfo for () {
 	fn close() -> Weight {
 		Weight::from_parts(35_000_000, 6000)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn lift_closure() -> Weight {
+		Weight::from_parts(30_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn book() -> Weight {

@@ -365,7 +365,8 @@ impl pallet_facility_booking::Config for Runtime {
 	type MaxFacilitiesPerZone = ConstU32<256>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxSlotsPerDay = ConstU32<96>;
-	type MaxBookingsPerDay = ConstU32<512>;
+	// Busan Library: 60 places × 9 one-hour slots = 540 bookings on a busy day.
+	type MaxBookingsPerDay = ConstU32<1_024>;
 	type MaxLiveBookingsPerCitizen = ConstU32<16>;
 	type MaxRefundTiers = ConstU32<4>;
 	type MaxNoShowsRemembered = ConstU32<8>;

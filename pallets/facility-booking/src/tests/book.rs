@@ -105,7 +105,6 @@ fn a_slot_that_has_started_cannot_be_booked() {
 fn capacity_per_slot_is_kept() {
 	run(|| {
 		let d = d0() + 1;
-		assert_noop!(FacilityBooking::book(signed(ALICE), HALL, d, 10, 3), Error::<Test>::SlotFull);
 		book(ALICE, HALL, d, 10, 1);
 		book(BOB, HALL, d, 10, 1);
 		assert_noop!(FacilityBooking::book(signed(CAROL), HALL, d, 10, 1), Error::<Test>::SlotFull);
@@ -115,10 +114,49 @@ fn capacity_per_slot_is_kept() {
 			FacilityBooking::book(signed(ALICE), LIB, d, 10, 0),
 			Error::<Test>::InvalidPartySize
 		);
+		// A party fits the free places.
+		book(ALICE, LIB, d, 10, 8);
+		assert_noop!(FacilityBooking::book(signed(BOB), LIB, d, 10, 3), Error::<Test>::SlotFull);
+	});
+}
+
+#[test]
+fn a_party_is_at_most_the_facilitys_max_party() {
+	run(|| {
+		let d = d0() + 1;
+		// Genesis: max_party defaults to the capacity.
+		assert_eq!(Facilities::<Test>::get(HALL).unwrap().spec.max_party, 2);
+		assert_noop!(
+			FacilityBooking::book(signed(ALICE), HALL, d, 10, 3),
+			Error::<Test>::PartyTooLarge
+		);
 		assert_noop!(
 			FacilityBooking::book(signed(ALICE), LIB, d, 10, u16::MAX),
-			Error::<Test>::SlotFull
+			Error::<Test>::PartyTooLarge
 		);
+		let mut s = spec(SEOMYEON, LIBRARY, SEOMYEON_POINT);
+		s.max_party = 4;
+		let id = register(s);
+		assert_noop!(
+			FacilityBooking::book(signed(ALICE), id, d, 10, 5),
+			Error::<Test>::PartyTooLarge
+		);
+		let b = book(ALICE, id, d, 10, 4);
+		assert_eq!(taken(id, d, 10), 4);
+		assert_eq!(Bookings::<Test>::get(b).unwrap().party, 4);
+		// A lower capacity lowers the largest party with it.
+		assert_ok!(FacilityBooking::set_capacity(signed(MANAGER), id, 3));
+		assert_eq!(Facilities::<Test>::get(id).unwrap().spec.max_party, 3);
+		assert_eq!(FacilityBooking::facility(id).unwrap().max_party, 3);
+		// The spec: 1 ..= capacity.
+		for bad in [0, 11] {
+			let mut s = spec(SEOMYEON, LIBRARY, SEOMYEON_POINT);
+			s.max_party = bad;
+			assert_noop!(
+				FacilityBooking::register_facility(root(), s),
+				Error::<Test>::InvalidMaxParty
+			);
+		}
 	});
 }
 
@@ -140,6 +178,9 @@ fn a_citizen_holds_a_bounded_number_of_bookings() {
 #[test]
 fn a_facility_holds_a_bounded_number_of_bookings_a_day() {
 	run(|| {
+		// A backstop: registration keeps places within the bound (see `facilities.rs`); a
+		// lower bound after registration (a runtime upgrade) still holds the day's list.
+		DayBookingBound::set(24);
 		let d = d0() + 1;
 		for i in 0..6u64 {
 			add_citizen(200 + i, 1_000 + i);

@@ -121,3 +121,21 @@ fn the_self_check_in_window_is_bounded_and_the_managers_to_open() {
 		assert_eq!(SelfCheckIn::<Test>::get(LIB), None);
 	});
 }
+
+#[test]
+fn a_manager_does_not_check_in_their_own_booking() {
+	run(|| {
+		let d = d0() + 1;
+		// The library's manager is also a citizen, and books there.
+		add_citizen(300, MANAGER);
+		let own = book(MANAGER, LIB, d, 10, 1);
+		let alices = book(ALICE, LIB, d, 10, 1);
+		set_local(d, 9, 45);
+		assert_noop!(FacilityBooking::check_in(signed(MANAGER), own), Error::<Test>::OwnBooking);
+		assert_ok!(FacilityBooking::check_in(signed(MANAGER), alices));
+		// Another manager of the facility may.
+		assert_ok!(FacilityBooking::appoint_manager(root(), LIB, OTHER_MANAGER));
+		assert_ok!(FacilityBooking::check_in(signed(OTHER_MANAGER), own));
+		assert_eq!(Bookings::<Test>::get(own).unwrap().status, BookingStatus::CheckedIn);
+	});
+}

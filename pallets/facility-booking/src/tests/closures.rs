@@ -176,7 +176,7 @@ fn closures_on_record_are_bounded_and_past_ones_dropped() {
 		set_local(d + 1, 9, 0);
 		assert_ok!(FacilityBooking::close(signed(MANAGER), LIB, d + 40, d + 40));
 		assert_eq!(
-			Closures::<Test>::get(LIB).into_inner(),
+			Closures::<Test>::get(LIB).iter().map(|c| (c.from_day, c.to_day)).collect::<Vec<_>>(),
 			vec![(d + 10, d + 10), (d + 20, d + 20), (d + 40, d + 40)]
 		);
 	});
@@ -233,5 +233,102 @@ fn checked_in_bookings_count_towards_a_step() {
 		assert_ok!(FacilityBooking::process_closures(signed(DAVE), LIB, 3));
 		assert_eq!(cancellations(), vec![(goes, 0, CancelReason::Closure)]);
 		assert!(ClosureQueue::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn a_same_day_closure_spares_slots_already_started_or_ended() {
+	run(|| {
+		let d = d0(); // a Friday: the hall is open 06:00–22:00
+		set_local(d, 7, 0);
+		let ended = book(ALICE, HALL, d, 8, 1);
+		let started = book(BOB, HALL, d, 10, 1);
+		let to_come = book(CAROL, HALL, d, 14, 1);
+		// A typhoon warning at 10:30: the hall closes for the rest of the day.
+		set_local(d, 10, 30);
+		assert_ok!(FacilityBooking::close(signed(MANAGER), HALL, d, d));
+		assert_eq!(Closures::<Test>::get(HALL)[0].declared_at, at(d, 10, 30));
+		assert_noop!(
+			FacilityBooking::book(signed(ALICE), HALL, d, 15, 1),
+			Error::<Test>::ClosedOnDay
+		);
+		let slots = FacilityBooking::free_places(HALL, d).unwrap();
+		assert!(slots.iter().all(|s| s.free == 0));
+		assert_ok!(FacilityBooking::process_closures(signed(DAVE), HALL, 3));
+		// Only the slot still to come is cancelled and refunded.
+		assert_eq!(cancellations(), vec![(to_come, FEE, CancelReason::Closure)]);
+		assert_eq!(balance(CAROL), ENDOWMENT);
+		assert_eq!((balance(ALICE), balance(BOB)), (ENDOWMENT - FEE, ENDOWMENT - FEE));
+		assert!(ClosureQueue::<Test>::get().is_empty());
+		// The slot under way can still be checked in.
+		assert_ok!(FacilityBooking::check_in(signed(MANAGER), started));
+		// The ended slot stays a no-show, and is remembered when reaped.
+		let view = FacilityBooking::citizen_bookings(&ALICE).unwrap();
+		assert_eq!(
+			view.no_shows.iter().map(|b| (b.id, b.state)).collect::<Vec<_>>(),
+			vec![(ended, BookingState::NoShow)]
+		);
+		set_local(d + 2, 9, 0);
+		assert_ok!(FacilityBooking::reap(signed(DAVE), HALL, d, 3));
+		assert!(events().contains(&Event::Reaped {
+			booking: ended,
+			citizen: ALICE_ID,
+			no_show: true
+		}));
+		assert_eq!(NoShows::<Test>::get(ALICE_ID, SPORTS).into_inner(), vec![at(d, 9, 0)]);
+	});
+}
+
+#[test]
+fn a_closure_starts_within_the_booking_horizon() {
+	run(|| {
+		let d = d0();
+		// MaxHorizonDays is 60: nothing can be booked further ahead.
+		assert_noop!(
+			FacilityBooking::close(signed(MANAGER), LIB, d + 61, d + 61),
+			Error::<Test>::InvalidClosure
+		);
+		assert_ok!(FacilityBooking::close(signed(MANAGER), LIB, d + 60, d + 62));
+	});
+}
+
+#[test]
+fn the_city_lifts_a_closure() {
+	run(|| {
+		let d = d0() + 3;
+		let cancelled = book(ALICE, HALL, d, 10, 1);
+		let kept = book(BOB, HALL, d, 11, 1);
+		assert_ok!(FacilityBooking::close(signed(MANAGER), HALL, d, d + 1));
+		assert_ok!(FacilityBooking::process_closures(signed(DAVE), HALL, 1));
+		assert_eq!(cancellations(), vec![(cancelled, FEE, CancelReason::Closure)]);
+		assert_noop!(
+			FacilityBooking::lift_closure(signed(MANAGER), HALL, d, d + 1),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			FacilityBooking::lift_closure(root(), HALL, d, d),
+			Error::<Test>::UnknownClosure
+		);
+		assert_noop!(
+			FacilityBooking::lift_closure(root(), 9, d, d + 1),
+			Error::<Test>::UnknownFacility
+		);
+		assert_ok!(FacilityBooking::lift_closure(root(), HALL, d, d + 1));
+		assert_eq!(
+			last_event(),
+			Event::ClosureLifted { facility: HALL, from_day: d, to_day: d + 1 }
+		);
+		assert!(Closures::<Test>::get(HALL).is_empty());
+		assert!(ClosureQueue::<Test>::get().is_empty());
+		// What was cancelled stays cancelled; what was not reached is kept, and the days take
+		// bookings again.
+		assert!(!Bookings::<Test>::contains_key(cancelled));
+		assert_eq!(Bookings::<Test>::get(kept).unwrap().status, BookingStatus::Booked);
+		book(ALICE, HALL, d + 1, 10, 1);
+		// A processed closure is lifted too.
+		assert_ok!(FacilityBooking::close(signed(MANAGER), HALL, d + 5, d + 5));
+		assert_ok!(FacilityBooking::process_closures(signed(DAVE), HALL, 1));
+		assert_ok!(FacilityBooking::lift_closure(root(), HALL, d + 5, d + 5));
+		assert!(Closures::<Test>::get(HALL).is_empty());
 	});
 }

@@ -46,6 +46,10 @@ fn every_part_of_a_facility_is_checked() {
 		check(|s| s.hours[0] = Some((600, 1500)), Error::InvalidHours);
 		check(|s| s.hours[0] = Some((570, 1080)), Error::InvalidHours); // off the hourly grid
 		check(|s| s.capacity = 0, Error::InvalidCapacity);
+		check(|s| s.location = SEOMYEON_POINT, Error::LocationOutsideZone);
+		check(|s| (s.capacity, s.max_party) = (11, 1), Error::TooManyPlacesPerDay); // 99 > 96
+		check(|s| s.max_party = 0, Error::InvalidMaxParty);
+		check(|s| s.max_party = 11, Error::InvalidMaxParty);
 		check(|s| s.resident_horizon_days = 0, Error::InvalidHorizon);
 		check(|s| s.public_horizon_days = 15, Error::InvalidHorizon);
 		check(|s| s.resident_horizon_days = 61, Error::InvalidHorizon);
@@ -170,5 +174,66 @@ fn only_the_city_registers_appoints_and_retires() {
 				DispatchError::BadOrigin
 			);
 		}
+	});
+}
+
+#[test]
+fn a_facilitys_places_a_day_fit_the_days_bookings() {
+	run(|| {
+		// MaxBookingsPerDay is 96: 12 places × 8 one-hour slots is the most.
+		let mut s = spec(JEONPO, LIBRARY, SPOT);
+		(s.capacity, s.hours) = (12, [Some((540, 1020)); 7]);
+		let id = register(s.clone());
+		s.hours[2] = Some((540, 1080)); // 12 × 9 on Wednesdays
+		assert_noop!(
+			FacilityBooking::register_facility(root(), s),
+			Error::<Test>::TooManyPlacesPerDay
+		);
+		assert_noop!(
+			FacilityBooking::set_capacity(signed(MANAGER), id, 13),
+			Error::<Test>::TooManyPlacesPerDay
+		);
+		let mut longer = [Some((540, 1020)); 7];
+		longer[6] = Some((480, 1020));
+		assert_noop!(
+			FacilityBooking::set_hours(signed(MANAGER), id, longer),
+			Error::<Test>::TooManyPlacesPerDay
+		);
+		// The library: 10 places × 9 slots; all day would be 240.
+		assert_noop!(
+			FacilityBooking::set_hours(signed(MANAGER), LIB, [Some((0, 1440)); 7]),
+			Error::<Test>::TooManyPlacesPerDay
+		);
+		assert_noop!(
+			FacilityBooking::set_capacity(signed(MANAGER), LIB, 11),
+			Error::<Test>::TooManyPlacesPerDay
+		);
+		// Fewer places allow longer hours.
+		assert_ok!(FacilityBooking::set_capacity(signed(MANAGER), id, 6));
+		assert_ok!(FacilityBooking::set_hours(signed(MANAGER), id, [Some((360, 1320)); 7]));
+		assert_eq!(
+			Facilities::<Test>::get(id).map(|f| (f.spec.capacity, f.spec.hours)),
+			Some((6, [Some((360, 1320)); 7]))
+		);
+	});
+}
+
+#[test]
+fn a_new_manager_closes_the_former_managers_self_check_in() {
+	run(|| {
+		let d = d0() + 1;
+		let id = book(ALICE, LIB, d, 10, 1);
+		set_local(d, 9, 45);
+		assert_ok!(FacilityBooking::open_self_check_in(signed(MANAGER), LIB, at(d, 18, 0)));
+		assert_ok!(FacilityBooking::appoint_manager(root(), LIB, OTHER_MANAGER));
+		assert_eq!(SelfCheckIn::<Test>::get(LIB), None);
+		assert_eq!(FacilityBooking::facility(LIB).unwrap().self_check_in_until, None);
+		assert_noop!(
+			FacilityBooking::self_check_in(signed(ALICE), id),
+			Error::<Test>::SelfCheckInClosed
+		);
+		// The new manager opens their own.
+		assert_ok!(FacilityBooking::open_self_check_in(signed(OTHER_MANAGER), LIB, at(d, 12, 0)));
+		assert_ok!(FacilityBooking::self_check_in(signed(ALICE), id));
 	});
 }

@@ -89,6 +89,7 @@ pub(crate) fn spec(zone: ZoneId, category: CategoryId, location: GeoPoint) -> Fa
 		name: name("시설", "Facility"),
 		location,
 		capacity: 10,
+		max_party: 10,
 		hours: library_hours(),
 		slot_minutes: 60,
 		resident_horizon_days: 14,

@@ -134,3 +134,27 @@ fn old_no_shows_are_forgotten() {
 		);
 	});
 }
+
+#[test]
+fn a_booking_at_a_retired_facility_is_never_a_no_show() {
+	run(|| {
+		let d = d0() + 1;
+		let ids = three_no_shows();
+		assert_ok!(FacilityBooking::retire_facility(root(), HALL));
+		set_local(d, 13, 0);
+		let view = FacilityBooking::citizen_bookings(&ALICE).unwrap();
+		assert!(view.no_shows.is_empty());
+		assert_eq!(
+			view.past.iter().map(|b| (b.id, b.state)).collect::<Vec<_>>(),
+			ids.iter().rev().map(|id| (*id, BookingState::Excused)).collect::<Vec<_>>()
+		);
+		assert_eq!(standing(SPORTS).no_shows, 0);
+		assert_eq!(standing(SPORTS).suspended_until, None);
+		// Reaped: nothing remembered.
+		set_local(d + 2, 9, 0);
+		assert_ok!(FacilityBooking::reap(signed(DAVE), HALL, d, 3));
+		assert!(events().iter().any(|e| matches!(e, Event::Reaped { no_show: false, .. })));
+		assert!(!events().iter().any(|e| matches!(e, Event::Reaped { no_show: true, .. })));
+		assert!(NoShows::<Test>::get(ALICE_ID, SPORTS).is_empty());
+	});
+}

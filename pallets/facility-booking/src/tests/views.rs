@@ -7,12 +7,27 @@ fn map() -> (FacilityId, FacilityId, FacilityId, FacilityId) {
 	// ~110 m east of Seomyeon's point, a library.
 	let near_lib = register(spec(SEOMYEON, LIBRARY, GeoPoint::new(35_157_900, 129_060_600)));
 	// ~1.1 km north, a sports hall (in Jeonpo's index, though closer to Seomyeon).
-	let jeonpo_hall = register(spec(JEONPO, SPORTS, GeoPoint::new(35_167_900, 129_059_400)));
+	let jeonpo_hall =
+		register_moved(spec(JEONPO, SPORTS, JEONPO_POINT), GeoPoint::new(35_167_900, 129_059_400));
 	// ~3.3 km south, a library in Jeonpo.
 	let far_lib = register(spec(JEONPO, LIBRARY, GeoPoint::new(35_128_000, 129_059_400)));
 	// Haeundae: ~9 km away, a library.
 	let haeundae = register(spec(HAEUNDAE, LIBRARY, GeoPoint::new(35_163_000, 129_160_000)));
 	(near_lib, jeonpo_hall, far_lib, haeundae)
+}
+
+/// Register `spec`, then move it to `location` in its zone's index: a facility recorded in a
+/// zone it does not lie in (as registered before locations were checked against zones).
+fn register_moved(spec: FacilitySpecOf<Test>, location: GeoPoint) -> FacilityId {
+	let id = register(spec);
+	Facilities::<Test>::mutate(id, |f| f.as_mut().unwrap().spec.location = location);
+	let zone = Facilities::<Test>::get(id).unwrap().spec.zone;
+	ZoneFacilities::<Test>::mutate(zone, |entries| {
+		for e in entries.iter_mut().filter(|e| e.facility == id) {
+			e.location = location;
+		}
+	});
+	id
 }
 
 fn ids(found: &[NearFacility]) -> Vec<FacilityId> {

@@ -119,3 +119,64 @@ fn only_the_city_registers_zones() {
 		}
 	});
 }
+
+#[test]
+fn neighbours_are_kept_symmetric() {
+	run(|| {
+		let n = name("남포", "Nampo");
+		let listed = |z: ZoneId| Zones::<Test>::get(z).unwrap().neighbours.into_inner();
+		assert_ok!(FacilityBooking::register_zone(
+			root(),
+			4,
+			n.clone(),
+			NAMPO,
+			neighbours(&[SEOMYEON])
+		));
+		assert_eq!(listed(SEOMYEON), vec![JEONPO, 4]);
+		// Listed no more: Seomyeon drops it; Jeonpo lists it.
+		assert_ok!(FacilityBooking::register_zone(
+			root(),
+			4,
+			n.clone(),
+			NAMPO,
+			neighbours(&[JEONPO])
+		));
+		assert_eq!(listed(SEOMYEON), vec![JEONPO]);
+		assert_eq!(listed(JEONPO), vec![SEOMYEON, HAEUNDAE, 4]);
+		// MaxNeighbours is 4: Jeonpo takes one more, then no further.
+		assert_ok!(FacilityBooking::register_zone(
+			root(),
+			5,
+			n.clone(),
+			NAMPO,
+			neighbours(&[JEONPO])
+		));
+		assert_eq!(listed(JEONPO).len(), 4);
+		assert_noop!(
+			FacilityBooking::register_zone(
+				root(),
+				6,
+				n.clone(),
+				NAMPO,
+				neighbours(&[HAEUNDAE, JEONPO])
+			),
+			Error::<Test>::TooManyNeighbours
+		);
+		// Dropping every neighbour.
+		assert_ok!(FacilityBooking::register_zone(root(), 4, n, NAMPO, neighbours(&[])));
+		assert_eq!(listed(JEONPO), vec![SEOMYEON, HAEUNDAE, 5]);
+	});
+}
+
+#[test]
+fn genesis_neighbours_are_made_symmetric() {
+	let mut config = genesis();
+	config.zones[0].neighbours = vec![JEONPO, HAEUNDAE]; // Haeundae does not list Seomyeon
+	new_test_ext_with(config).execute_with(|| {
+		assert_eq!(
+			Zones::<Test>::get(HAEUNDAE).unwrap().neighbours.into_inner(),
+			vec![JEONPO, SEOMYEON]
+		);
+		FacilityBooking::do_try_state().expect("invariants hold");
+	});
+}
