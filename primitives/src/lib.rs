@@ -375,7 +375,7 @@ pub trait VoucherLedger<AccountId, Balance> {
 	fn settle(owner: ProgramOwner, program: ProgramId, hold: HoldId) -> DispatchResult;
 
 	/// Return what is left of `citizen`'s voucher under `program` to the free budget. Returns
-	/// the amount returned.
+	/// what the voucher had left (moved now, or already by the program's own expiry).
 	fn expire(
 		owner: ProgramOwner,
 		program: ProgramId,

@@ -897,8 +897,7 @@ mod youth_culture_pass_flow {
 	use citizen_primitives::{ClaimValue, LocalizedName};
 	use frame_support::{traits::Hooks, weights::Weight, BoundedVec};
 	use pallet_youth_culture_pass::{
-		BeaconSignature, DrawPhase, Error, Mode, OfferKind, OfferTerms, RoundId, RoundTerms,
-		Tier,
+		BeaconSignature, DrawPhase, Error, Mode, OfferKind, OfferTerms, RoundId, RoundTerms, Tier,
 	};
 
 	const DAY: u64 = crate::DAY_MS;
@@ -919,9 +918,8 @@ mod youth_culture_pass_flow {
 		"89b783e2c74aa93ba7d79e8ab65fbd4cf698df6a2c691fa85bec2e059f24651b649817956eaa49802d2bf66de0671a20"
 	);
 	/// Its randomness, `sha256(signature)`, as the vector file records it.
-	const BEACON_RANDOMNESS: [u8; 32] = sp_core::hex2array!(
-		"c09d2846ab19f11e90129b6230040f3b1b422779f118cdc059e48eb144d84c66"
-	);
+	const BEACON_RANDOMNESS: [u8; 32] =
+		sp_core::hex2array!("c09d2846ab19f11e90129b6230040f3b1b422779f118cdc059e48eb144d84c66");
 	/// A genuine dev-beacon signature, of another round (1000).
 	const OTHER_ROUND_SIGNATURE: BeaconSignature = sp_core::hex2array!(
 		"b0dd35be8cfafd6fba4e190f335131a1ec7ee5530c344464d75bacadd0dccaeddb5702fc26dcb7111264503307b9cb11"
@@ -973,7 +971,8 @@ mod youth_culture_pass_flow {
 			5
 		));
 		let id = pallet_citizen_id::CitizenOf::<Runtime>::get(&who).unwrap();
-		for claim in [ClaimValue::Resident { zone: 5, since: NOW - 400 * DAY }, ClaimValue::YouthAgeBand]
+		for claim in
+			[ClaimValue::Resident { zone: 5, since: NOW - 400 * DAY }, ClaimValue::YouthAgeBand]
 		{
 			let (from, until) = (ANNOUNCED - DAY, NOW + 365 * DAY);
 			assert_ok!(CitizenId::issue_claim(signed(&issuer()), id, claim, from, until));
@@ -996,7 +995,11 @@ mod youth_culture_pass_flow {
 		let terms: pallet_youth_culture_pass::RoundTermsOf<Runtime> = RoundTerms {
 			year: 2026,
 			name: name("청년문화패스 2026", "Youth culture pass 2026"),
-			tiers: BoundedVec::truncate_from(vec![Tier { face: FACE, co_payment: CO_PAYMENT, places }]),
+			tiers: BoundedVec::truncate_from(vec![Tier {
+				face: FACE,
+				co_payment: CO_PAYMENT,
+				places,
+			}]),
 			mode,
 			excluded_round: None,
 			entry_opens: NOW,
@@ -1088,9 +1091,8 @@ mod youth_culture_pass_flow {
 			let treasury_before = dbw(&alice());
 			let (round, program) = open_round(Mode::Lottery { beacon_round: BEACON_ROUND }, 2);
 			let keeping = YouthCulturePass::keeping_account(round);
-			let deposit = pallet_youth_culture_pass::Rounds::<Runtime>::get(round)
-				.unwrap()
-				.keeping_deposit;
+			let deposit =
+				pallet_youth_culture_pass::Rounds::<Runtime>::get(round).unwrap().keeping_deposit;
 			assert_eq!(deposit, 1, "the currency's minimum balance keeps it alive");
 			assert_eq!(treasury_before - dbw(&alice()), 2 * FACE + deposit);
 			// A beacon round published before the entries close (plus the delay) is refused.
@@ -1168,8 +1170,7 @@ mod youth_culture_pass_flow {
 			// Exactly the ranks below the places won, as anyone can recompute them.
 			let mut winners = 0;
 			for (index, (who, id)) in youths.iter().enumerate() {
-				let rank =
-					YouthCulturePass::rank_of(Some(&seed.1), 0, 5, 2, index as u32).unwrap();
+				let rank = YouthCulturePass::rank_of(Some(&seed.1), 0, 5, 2, index as u32).unwrap();
 				let pass = pallet_youth_culture_pass::Passes::<Runtime>::get(round, id);
 				if rank < 2 {
 					winners += 1;
@@ -1196,6 +1197,84 @@ mod youth_culture_pass_flow {
 				2 * FACE + 2 * CO_PAYMENT,
 				"the winners' co-payments joined the program"
 			);
+			invariants(program);
+
+			// A loser's refund frees their year: they may buy in a later first-come round that
+			// year; a winner may not.
+			let terms: pallet_youth_culture_pass::RoundTermsOf<Runtime> = RoundTerms {
+				year: 2026,
+				name: name("추가 모집", "Second call"),
+				tiers: BoundedVec::truncate_from(vec![Tier {
+					face: FACE,
+					co_payment: CO_PAYMENT,
+					places: 5,
+				}]),
+				mode: Mode::FirstCome,
+				excluded_round: None,
+				entry_opens: beacon_time + DAY,
+				entry_closes: beacon_time + 10 * DAY,
+				spend_until: NOW + 120 * DAY,
+			};
+			assert_ok!(YouthCulturePass::open_round(root(), terms));
+			pallet_timestamp::Now::<Runtime>::put(beacon_time + DAY);
+			let index_of = |rank_below: bool| {
+				(0..5u32)
+					.find(|i| {
+						let rank = YouthCulturePass::rank_of(Some(&seed.1), 0, 5, 2, *i).unwrap();
+						(rank < 2) == rank_below
+					})
+					.unwrap() as usize
+			};
+			let (winner, loser) = (&youths[index_of(true)].0, &youths[index_of(false)].0);
+			assert_noop!(
+				YouthCulturePass::buy(signed(winner), round + 1, 0),
+				Error::<Runtime>::AlreadyHasPassThisYear
+			);
+			assert_ok!(YouthCulturePass::buy(signed(loser), round + 1, 0));
+			YouthCulturePass::do_try_state().unwrap();
+		});
+	}
+
+	/// A beacon round nobody fed within `BeaconGrace` of its publication can no longer be fed,
+	/// even with its genuine signature (whoever acts first would otherwise choose between the
+	/// result and "nobody wins"); anyone abandons the draw, and every entrant is refunded in
+	/// full from the keeping account, whose deposit returns to the treasury.
+	#[test]
+	fn a_beacon_not_fed_in_time_abandons_the_draw_and_refunds_everyone() {
+		ext("development").execute_with(|| {
+			city();
+			let treasury_before = dbw(&alice());
+			let (round, program) = open_round(Mode::Lottery { beacon_round: BEACON_ROUND }, 2);
+			let keeping = YouthCulturePass::keeping_account(round);
+			let youths: Vec<_> = (91..94).map(youth).collect();
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			for (who, _) in &youths {
+				assert_ok!(YouthCulturePass::enter(signed(who), round, 0));
+			}
+			let beacon_time = YouthCulturePass::beacon_time(BEACON_ROUND).unwrap();
+			pallet_timestamp::Now::<Runtime>::put(beacon_time + 2 * DAY - 1);
+			assert_noop!(
+				YouthCulturePass::abandon(signed(&alice()), round),
+				Error::<Runtime>::GraceNotOver
+			);
+			pallet_timestamp::Now::<Runtime>::put(beacon_time + 2 * DAY);
+			assert_noop!(
+				YouthCulturePass::feed_beacon(signed(&alice()), round, BEACON_SIGNATURE),
+				Error::<Runtime>::BeaconExpired
+			);
+			assert_ok!(YouthCulturePass::abandon(signed(&alice()), round));
+			YouthCulturePass::on_idle(2, Weight::MAX);
+			assert_eq!(
+				pallet_youth_culture_pass::Draws::<Runtime>::get(round).unwrap().phase,
+				DrawPhase::Abandoned
+			);
+			for (who, id) in &youths {
+				assert_eq!(dbw(who), POCKET, "refunded in full");
+				assert!(pallet_youth_culture_pass::Passes::<Runtime>::get(round, id).is_none());
+			}
+			assert_eq!(dbw(&keeping), 0);
+			assert_eq!(treasury_before - dbw(&alice()), 2 * FACE + 3 * POCKET);
+			assert_eq!(PolicyFunds::report(program).unwrap().free, 2 * FACE);
 			invariants(program);
 		});
 	}
@@ -1265,6 +1344,85 @@ mod youth_culture_pass_flow {
 		});
 	}
 
+	/// A pass given back unused: the face returns to the program's free budget and the
+	/// co-payment is paid back from it to the youth's local currency; in a first-come round the
+	/// place is on sale again (not to the same youth in the same round).
+	#[test]
+	fn a_pass_given_back_unused_refunds_the_co_payment_and_reopens_the_place() {
+		ext("development").execute_with(|| {
+			city();
+			let (round, program) = open_round(Mode::FirstCome, 1);
+			let (a, a_id) = youth(81);
+			let (b, b_id) = youth(82);
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			assert_ok!(YouthCulturePass::buy(signed(&a), round, 0));
+			assert_noop!(YouthCulturePass::buy(signed(&b), round, 0), Error::<Runtime>::SoldOut);
+			let free_before = PolicyFunds::report(program).unwrap().free;
+
+			assert_ok!(YouthCulturePass::give_up(signed(&a), round));
+			assert_eq!(dbw(&a), POCKET, "the co-payment is back");
+			assert_eq!(PolicyFunds::spendable(program, a_id), 0);
+			let report = PolicyFunds::report(program).unwrap();
+			assert_eq!(report.outstanding, 0);
+			assert_eq!(report.free, free_before + FACE - CO_PAYMENT);
+			invariants(program);
+			assert_noop!(
+				YouthCulturePass::buy(signed(&a), round, 0),
+				Error::<Runtime>::AlreadyHasPassThisYear
+			);
+			assert_ok!(YouthCulturePass::buy(signed(&b), round, 0));
+			assert_eq!(PolicyFunds::spendable(program, b_id), FACE);
+			invariants(program);
+		});
+	}
+
+	/// A settlement policy funds refuses (the organiser suspended as a merchant) leaves the
+	/// booking held on the pass; once the city resumes the organiser, the next settlement
+	/// (`on_idle` here) pays them.
+	#[test]
+	fn a_settlement_refused_while_the_organiser_is_suspended_is_retried() {
+		ext("development").execute_with(|| {
+			city();
+			let (round, program) = open_round(Mode::FirstCome, 1);
+			let (a, a_id) = youth(83);
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			assert_ok!(YouthCulturePass::buy(signed(&a), round, 0));
+			const PRICE: u128 = 25_000;
+			let date = NOW + 20 * DAY;
+			assert_ok!(YouthCulturePass::designate_offer(
+				root(),
+				round,
+				OfferTerms {
+					organiser: organiser(),
+					kind: OfferKind::Performance,
+					name: name("공연", "Concert"),
+					price: PRICE,
+					seats: 5,
+					date,
+					cancel_until: date,
+				}
+			));
+			assert_ok!(YouthCulturePass::book(signed(&a), 0));
+			assert_ok!(PolicyFunds::set_merchant_active(root(), organiser().into(), false));
+
+			pallet_timestamp::Now::<Runtime>::put(date);
+			let before = dbw(&organiser());
+			assert!(YouthCulturePass::settle_offer(signed(&alice()), 0, 10).is_err());
+			YouthCulturePass::on_idle(2, Weight::MAX);
+			assert_eq!(dbw(&organiser()), before, "not paid while suspended");
+			assert_eq!(PolicyFunds::report(program).unwrap().held, PRICE, "still held");
+			assert_eq!(PolicyFunds::spendable(program, a_id), FACE - PRICE);
+			invariants(program);
+
+			assert_ok!(PolicyFunds::set_merchant_active(root(), organiser().into(), true));
+			YouthCulturePass::on_idle(3, Weight::MAX);
+			assert_eq!(dbw(&organiser()) - before, PRICE);
+			assert_eq!(PolicyFunds::report(program).unwrap().held, 0);
+			assert_eq!(YouthCulturePass::offer(0).unwrap().settled, 1);
+			invariants(program);
+		});
+	}
+
 	/// Two passes bought, one partly used through a settled booking; at `spend_until` the
 	/// take-back (`reclaim`, also `on_idle`) returns what is left of both to the program's free
 	/// budget: no voucher can be spent any more, and the program account still equals free +
@@ -1290,13 +1448,11 @@ mod youth_culture_pass_flow {
 	/// The take-back's own accounts say what it took back: `Reclaimed { amount }` and the
 	/// round report's `reclaimed` are the value left on the passes at `spend_until`.
 	///
-	/// With the real policy funds they say 0: the first `VoucherLedger::expire` after
-	/// `spend_until` expires the whole program (`try_expire` returns every outstanding voucher
-	/// to the free budget at once) and then returns 0 for that voucher and every other, so the
-	/// youth pass counts nothing reclaimed although the value did go back (the test above).
-	/// The pallet's unit tests do not see it: their mock ledger has no program expiry.
+	/// The first `VoucherLedger::expire` after `spend_until` expires the whole program in
+	/// policy funds (every outstanding voucher back to the free budget at once); `expire`
+	/// still answers what each voucher had left, so the report counts it (a regression test:
+	/// it once answered 0, which the pallet's mock ledger could not show).
 	#[test]
-	#[ignore = "pallet bug: with real policy funds `expire` returns 0 once the program expired, so the youth pass reports nothing reclaimed"]
 	fn the_take_back_reports_what_it_took_back() {
 		ext("development").execute_with(|| {
 			let (round, _, used) = spend_one_pass_partly();
@@ -1406,17 +1562,26 @@ mod youth_culture_pass_flow {
 			let (b, b_id) = youth(62);
 			pallet_timestamp::Now::<Runtime>::put(NOW);
 			let calls = [
-				(&a, RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::buy {
-					round: first_come,
-					tier: 0,
-				})),
-				(&a, RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::book {
-					offer: 0,
-				})),
-				(&b, RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::enter {
-					round: lottery,
-					tier: 0,
-				})),
+				(
+					&a,
+					RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::buy {
+						round: first_come,
+						tier: 0,
+					}),
+				),
+				(
+					&a,
+					RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::book {
+						offer: 0,
+					}),
+				),
+				(
+					&b,
+					RuntimeCall::YouthCulturePass(pallet_youth_culture_pass::Call::enter {
+						round: lottery,
+						tier: 0,
+					}),
+				),
 			];
 			for (who, call) in calls {
 				assert_eq!(admit(who, &call), Ok(true), "{call:?} is free");
@@ -1477,7 +1642,10 @@ mod facility_booking_flow {
 		ext("development").execute_with(|| {
 			let zones = FacilityBooking::zones();
 			assert_eq!(zones.len(), 16);
-			assert_eq!(zones.iter().map(|z| z.id).collect::<Vec<_>>(), (1..=16).collect::<Vec<_>>());
+			assert_eq!(
+				zones.iter().map(|z| z.id).collect::<Vec<_>>(),
+				(1..=16).collect::<Vec<_>>()
+			);
 			assert_eq!(pallet_facility_booking::NextFacilityId::<Runtime>::get(), 8);
 			assert_eq!(FacilityBooking::zone_of(SIMIN), Some(5));
 

@@ -799,7 +799,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
 		ensure!(voucher.frozen, Error::<T>::VoucherNotFrozen);
-		let amount = Self::return_voucher(program, citizen, VoucherAfterReturn::Dropped)?;
+		let (amount, _) = Self::return_voucher(program, citizen, VoucherAfterReturn::Dropped)?;
 		Self::deposit_event(Event::VoucherRecovered { program, citizen, officer, amount });
 		Ok(())
 	}
@@ -808,14 +808,18 @@ impl<T: Config> Pallet<T> {
 	/// dropped (a clawback) or kept at zero (a service taking value back: the citizen was
 	/// served and stays counted once). After the program has expired the value is already
 	/// back, so only the record changes.
+	///
+	/// Returns what moved to the free budget now, and what the voucher had left (the same,
+	/// unless the program's expiry had already moved it).
 	pub(crate) fn return_voucher(
 		program: ProgramId,
 		citizen: CitizenId,
 		after: VoucherAfterReturn,
-	) -> Result<BalanceOf<T>, DispatchError> {
+	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
 		let expired = Self::try_expire(program)?;
 		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
-		let amount = if expired { Zero::zero() } else { voucher.balance };
+		let left = voucher.balance;
+		let amount = if expired { Zero::zero() } else { left };
 		if !amount.is_zero() {
 			Self::mutate_report(program, |r| {
 				r.outstanding = r.outstanding.checked_sub(&amount)?;
@@ -834,7 +838,7 @@ impl<T: Config> Pallet<T> {
 		if !amount.is_zero() {
 			Self::deposit_event(Event::VoucherReturned { program, citizen, amount });
 		}
-		Ok(amount)
+		Ok((amount, left))
 	}
 
 	// ---- Invariants ----

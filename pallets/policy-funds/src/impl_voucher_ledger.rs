@@ -71,7 +71,10 @@ impl<T: Config> VoucherLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	) -> Result<BalanceOf<T>, DispatchError> {
 		with_storage_layer(|| {
 			Self::owned_program(owner, program)?;
+			// What the voucher had left, whether it moves now or the program's expiry moved
+			// it already: the service reports what it took back.
 			Self::return_voucher(program, citizen, VoucherAfterReturn::KeptEmpty)
+				.map(|(_, left)| left)
 		})
 	}
 
