@@ -46,8 +46,8 @@ where
 	use pallet_citizen_id_rpc::{CitizenIdRpcHandler, CitizenIdRpcServer};
 	use pallet_facility_booking_rpc::{FacilityBookingRpcHandler, FacilityBookingRpcServer};
 	use pallet_policy_funds_rpc::{PolicyFundsRpcHandler, PolicyFundsRpcServer};
-	use pallet_youth_culture_pass_rpc::{YouthCulturePassRpcHandler, YouthCulturePassRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use pallet_youth_culture_pass_rpc::{YouthCulturePassRpcHandler, YouthCulturePassRpcServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());

@@ -9,12 +9,12 @@ use crate::{
 	FacilityBookingConfig, GrandpaConfig, MultiChildPointsConfig, RuntimeGenesisConfig, SudoConfig,
 	YouthCulturePassConfig, DAY_MS, LOCAL_CURRENCY_ID, UNIT, WON,
 };
+use alloc::{vec, vec::Vec};
 use citizen_drand::BeaconInfo;
+use frame_support::build_struct_json_patch;
 use pallet_facility_booking::{
 	CategoryRules, GenesisCategory, GenesisFacility, GenesisZone, GeoPoint, RefundTier,
 };
-use alloc::{vec, vec::Vec};
-use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;

@@ -23,9 +23,9 @@ use alloc::vec::Vec;
 mod benchmarks;
 
 pub mod apis;
+pub mod busan;
 pub mod citizen_fees;
 pub mod configs;
-pub mod busan;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;

@@ -6,9 +6,8 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		AsEnsureOriginWithArg, ConstBool, ConstI32, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8,
-		EitherOfDiverse,
-		NeverEnsureOrigin, VariantCountOf,
+		AsEnsureOriginWithArg, ConstBool, ConstI32, ConstU128, ConstU16, ConstU32, ConstU64,
+		ConstU8, EitherOfDiverse, NeverEnsureOrigin, VariantCountOf,
 	},
 	weights::{constants::ParityDbWeight, IdentityFee, Weight},
 };

@@ -139,7 +139,8 @@ fn point(lat_micro: i32, lon_micro: i32) -> Result<GeoPoint, ErrorObjectOwned> {
 	Ok(GeoPoint { lat_micro, lon_micro })
 }
 
-impl<C, Block, AccountId, Balance> FacilityBookingRpcServer<<Block as BlockT>::Hash, AccountId, Balance>
+impl<C, Block, AccountId, Balance>
+	FacilityBookingRpcServer<<Block as BlockT>::Hash, AccountId, Balance>
 	for FacilityBookingRpcHandler<C, Block>
 where
 	Block: BlockT,

@@ -168,7 +168,10 @@ fn a_bookings_only_voucher_cannot_be_spent_at_a_counter_but_pays_through_holds()
 			Funds::spend(signed(ALICE), program, BOOKSHOP, 10_000),
 			Error::<Test>::BookingsOnly
 		);
-		assert_noop!(ledger_spend(program, ALICE_ID, BOOKSHOP, 10_000), Error::<Test>::BookingsOnly);
+		assert_noop!(
+			ledger_spend(program, ALICE_ID, BOOKSHOP, 10_000),
+			Error::<Test>::BookingsOnly
+		);
 		// The merchant's counter does not offer it either.
 		let verdict = Funds::can_accept(&BOOKSHOP, &ALICE, 10_000, Some(ALICE_ID));
 		assert!(!verdict.accepted);

@@ -105,7 +105,8 @@ where
 	}
 }
 
-impl<C, Block, AccountId, Balance> YouthCulturePassRpcServer<<Block as BlockT>::Hash, AccountId, Balance>
+impl<C, Block, AccountId, Balance>
+	YouthCulturePassRpcServer<<Block as BlockT>::Hash, AccountId, Balance>
 	for YouthCulturePassRpcHandler<C, Block>
 where
 	Block: BlockT,
