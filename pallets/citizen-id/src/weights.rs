@@ -72,10 +72,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::NextIssuerEpoch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn register_issuer() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `74`
+		//  Measured:  `108`
 		//  Estimated: `3521`
-		// Minimum execution time: 15_003_000 picoseconds.
-		Weight::from_parts(16_074_000, 3521)
+		// Minimum execution time: 14_842_000 picoseconds.
+		Weight::from_parts(16_064_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -83,10 +83,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn update_issuer() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `175`
+		//  Measured:  `209`
 		//  Estimated: `3521`
-		// Minimum execution time: 14_622_000 picoseconds.
-		Weight::from_parts(15_874_000, 3521)
+		// Minimum execution time: 14_672_000 picoseconds.
+		Weight::from_parts(15_814_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,10 +94,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn remove_issuer() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `175`
+		//  Measured:  `209`
 		//  Estimated: `3521`
-		// Minimum execution time: 13_510_000 picoseconds.
-		Weight::from_parts(14_682_000, 3521)
+		// Minimum execution time: 13_640_000 picoseconds.
+		Weight::from_parts(14_912_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_588_000 picoseconds.
-		Weight::from_parts(6_179_000, 0)
+		// Minimum execution time: 5_508_000 picoseconds.
+		Weight::from_parts(6_159_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::Issuers` (r:1 w:0)
@@ -127,10 +127,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Citizens` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn register_citizen() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `220`
+		//  Measured:  `254`
 		//  Estimated: `3593`
-		// Minimum execution time: 32_659_000 picoseconds.
-		Weight::from_parts(34_942_000, 3593)
+		// Minimum execution time: 32_758_000 picoseconds.
+		Weight::from_parts(35_703_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -142,10 +142,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::PendingRebinds` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	fn suspend_citizen() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `434`
+		//  Measured:  `468`
 		//  Estimated: `3592`
-		// Minimum execution time: 20_961_000 picoseconds.
-		Weight::from_parts(23_084_000, 3592)
+		// Minimum execution time: 20_691_000 picoseconds.
+		Weight::from_parts(22_594_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -155,10 +155,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Citizens` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn resume_citizen() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `434`
+		//  Measured:  `468`
 		//  Estimated: `3592`
-		// Minimum execution time: 18_578_000 picoseconds.
-		Weight::from_parts(20_600_000, 3592)
+		// Minimum execution time: 18_478_000 picoseconds.
+		Weight::from_parts(20_089_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -172,10 +172,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Claims` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn issue_claim() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `485`
+		//  Measured:  `519`
 		//  Estimated: `3592`
-		// Minimum execution time: 28_272_000 picoseconds.
-		Weight::from_parts(30_956_000, 3592)
+		// Minimum execution time: 27_842_000 picoseconds.
+		Weight::from_parts(30_025_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -187,10 +187,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Claims` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn suspend_claim() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `514`
+		//  Measured:  `548`
 		//  Estimated: `3592`
-		// Minimum execution time: 23_185_000 picoseconds.
-		Weight::from_parts(25_288_000, 3592)
+		// Minimum execution time: 23_154_000 picoseconds.
+		Weight::from_parts(24_908_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,10 +202,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Claims` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn resume_claim() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `514`
+		//  Measured:  `548`
 		//  Estimated: `3592`
-		// Minimum execution time: 23_275_000 picoseconds.
-		Weight::from_parts(25_829_000, 3592)
+		// Minimum execution time: 23_155_000 picoseconds.
+		Weight::from_parts(24_947_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -217,10 +217,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Claims` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn revoke_claim() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `514`
+		//  Measured:  `548`
 		//  Estimated: `3592`
-		// Minimum execution time: 23_104_000 picoseconds.
-		Weight::from_parts(25_448_000, 3592)
+		// Minimum execution time: 23_164_000 picoseconds.
+		Weight::from_parts(25_008_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -238,10 +238,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::CredentialCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn anchor_credential() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `440`
+		//  Measured:  `474`
 		//  Estimated: `3592`
-		// Minimum execution time: 28_432_000 picoseconds.
-		Weight::from_parts(30_455_000, 3592)
+		// Minimum execution time: 28_532_000 picoseconds.
+		Weight::from_parts(30_546_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -253,10 +253,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::CredentialCount` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn revoke_credential() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `430`
+		//  Measured:  `464`
 		//  Estimated: `3559`
-		// Minimum execution time: 20_861_000 picoseconds.
-		Weight::from_parts(22_564_000, 3559)
+		// Minimum execution time: 20_480_000 picoseconds.
+		Weight::from_parts(22_213_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -274,10 +274,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::RecoveryDelay` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn request_rebind() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `509`
+		//  Measured:  `543`
 		//  Estimated: `3592`
-		// Minimum execution time: 29_805_000 picoseconds.
-		Weight::from_parts(32_489_000, 3592)
+		// Minimum execution time: 29_564_000 picoseconds.
+		Weight::from_parts(31_997_000, 3592)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -287,10 +287,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::PendingRebinds` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	fn cancel_rebind() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `398`
+		//  Measured:  `432`
 		//  Estimated: `3559`
-		// Minimum execution time: 19_940_000 picoseconds.
-		Weight::from_parts(22_394_000, 3559)
+		// Minimum execution time: 20_080_000 picoseconds.
+		Weight::from_parts(21_502_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -310,10 +310,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::DanglingProviders` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn enact_rebind() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `829`
+		//  Measured:  `863`
 		//  Estimated: `6196`
-		// Minimum execution time: 47_620_000 picoseconds.
-		Weight::from_parts(52_639_000, 6196)
+		// Minimum execution time: 47_090_000 picoseconds.
+		Weight::from_parts(50_055_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -323,10 +323,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Citizens` (`max_values`: None, `max_size`: Some(127), added: 2602, mode: `MaxEncodedLen`)
 	fn confirm_citizen() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `434`
+		//  Measured:  `468`
 		//  Estimated: `6052`
-		// Minimum execution time: 22_994_000 picoseconds.
-		Weight::from_parts(24_977_000, 6052)
+		// Minimum execution time: 22_874_000 picoseconds.
+		Weight::from_parts(24_917_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -338,10 +338,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn object_to_rebind() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `443`
+		//  Measured:  `477`
 		//  Estimated: `3559`
-		// Minimum execution time: 20_941_000 picoseconds.
-		Weight::from_parts(22_924_000, 3559)
+		// Minimum execution time: 20_551_000 picoseconds.
+		Weight::from_parts(22_273_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -351,10 +351,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::PendingRebinds` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	fn resolve_rebind() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `463`
+		//  Measured:  `497`
 		//  Estimated: `6052`
-		// Minimum execution time: 23_916_000 picoseconds.
-		Weight::from_parts(25_979_000, 6052)
+		// Minimum execution time: 24_036_000 picoseconds.
+		Weight::from_parts(25_828_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -364,10 +364,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_provider() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `479`
+		//  Measured:  `513`
 		//  Estimated: `3593`
-		// Minimum execution time: 21_732_000 picoseconds.
-		Weight::from_parts(23_916_000, 3593)
+		// Minimum execution time: 21_662_000 picoseconds.
+		Weight::from_parts(23_796_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -383,10 +383,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::RetiredDigests` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn reap_credential() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `592`
+		//  Measured:  `626`
 		//  Estimated: `6052`
-		// Minimum execution time: 32_909_000 picoseconds.
-		Weight::from_parts(37_196_000, 6052)
+		// Minimum execution time: 32_048_000 picoseconds.
+		Weight::from_parts(34_231_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -404,10 +404,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CitizenId::Claims` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	fn deregister() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `653`
+		//  Measured:  `687`
 		//  Estimated: `3593`
-		// Minimum execution time: 40_981_000 picoseconds.
-		Weight::from_parts(43_995_000, 3593)
+		// Minimum execution time: 40_841_000 picoseconds.
+		Weight::from_parts(43_004_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -416,111 +416,111 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_issuer() -> Weight {
-		Weight::from_parts(16_074_000, 3521)
+		Weight::from_parts(16_064_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn update_issuer() -> Weight {
-		Weight::from_parts(15_874_000, 3521)
+		Weight::from_parts(15_814_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(14_682_000, 3521)
+		Weight::from_parts(14_912_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_recovery_delay() -> Weight {
-		Weight::from_parts(6_179_000, 0)
+		Weight::from_parts(6_159_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(34_942_000, 3593)
+		Weight::from_parts(35_703_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn suspend_citizen() -> Weight {
-		Weight::from_parts(23_084_000, 3592)
+		Weight::from_parts(22_594_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume_citizen() -> Weight {
-		Weight::from_parts(20_600_000, 3592)
+		Weight::from_parts(20_089_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn issue_claim() -> Weight {
-		Weight::from_parts(30_956_000, 3592)
+		Weight::from_parts(30_025_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn suspend_claim() -> Weight {
-		Weight::from_parts(25_288_000, 3592)
+		Weight::from_parts(24_908_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_claim() -> Weight {
-		Weight::from_parts(25_829_000, 3592)
+		Weight::from_parts(24_947_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_claim() -> Weight {
-		Weight::from_parts(25_448_000, 3592)
+		Weight::from_parts(25_008_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_credential() -> Weight {
-		Weight::from_parts(30_455_000, 3592)
+		Weight::from_parts(30_546_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_credential() -> Weight {
-		Weight::from_parts(22_564_000, 3559)
+		Weight::from_parts(22_213_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn request_rebind() -> Weight {
-		Weight::from_parts(32_489_000, 3592)
+		Weight::from_parts(31_997_000, 3592)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_rebind() -> Weight {
-		Weight::from_parts(22_394_000, 3559)
+		Weight::from_parts(21_502_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact_rebind() -> Weight {
-		Weight::from_parts(52_639_000, 6196)
+		Weight::from_parts(50_055_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn confirm_citizen() -> Weight {
-		Weight::from_parts(24_977_000, 6052)
+		Weight::from_parts(24_917_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn object_to_rebind() -> Weight {
-		Weight::from_parts(22_924_000, 3559)
+		Weight::from_parts(22_273_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resolve_rebind() -> Weight {
-		Weight::from_parts(25_979_000, 6052)
+		Weight::from_parts(25_828_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn release_provider() -> Weight {
-		Weight::from_parts(23_916_000, 3593)
+		Weight::from_parts(23_796_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reap_credential() -> Weight {
-		Weight::from_parts(37_196_000, 6052)
+		Weight::from_parts(34_231_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(43_995_000, 3593)
+		Weight::from_parts(43_004_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}

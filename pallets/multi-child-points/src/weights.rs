@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2107`
 		//  Estimated: `84798`
-		// Minimum execution time: 213_258_000 picoseconds.
-		Weight::from_parts(221_210_000, 84798)
+		// Minimum execution time: 210_904_000 picoseconds.
+		Weight::from_parts(218_736_000, 84798)
 			.saturating_add(T::DbWeight::get().reads(41_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2144`
 		//  Estimated: `6208`
-		// Minimum execution time: 113_930_000 picoseconds.
-		Weight::from_parts(119_027_000, 6208)
+		// Minimum execution time: 115_351_000 picoseconds.
+		Weight::from_parts(119_809_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `580`
 		//  Estimated: `3867`
-		// Minimum execution time: 22_474_000 picoseconds.
-		Weight::from_parts(25_949_000, 3867)
+		// Minimum execution time: 22_914_000 picoseconds.
+		Weight::from_parts(24_897_000, 3867)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_658_000 picoseconds.
-		Weight::from_parts(6_400_000, 0)
+		// Minimum execution time: 6_008_000 picoseconds.
+		Weight::from_parts(6_670_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::CitizenOf` (r:1 w:0)
@@ -156,10 +156,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PolicyFunds::Vouchers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2474`
+		//  Measured:  `2508`
 		//  Estimated: `6164`
-		// Minimum execution time: 120_860_000 picoseconds.
-		Weight::from_parts(125_788_000, 6164)
+		// Minimum execution time: 121_741_000 picoseconds.
+		Weight::from_parts(127_000_000, 6164)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -168,26 +168,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_scheme() -> Weight {
-		Weight::from_parts(221_210_000, 84798)
+		Weight::from_parts(218_736_000, 84798)
 			.saturating_add(ParityDbWeight::get().reads(41_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(119_027_000, 6208)
+		Weight::from_parts(119_809_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn close_applications() -> Weight {
-		Weight::from_parts(25_949_000, 3867)
+		Weight::from_parts(24_897_000, 3867)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_treasury() -> Weight {
-		Weight::from_parts(6_400_000, 0)
+		Weight::from_parts(6_670_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(125_788_000, 6164)
+		Weight::from_parts(127_000_000, 6164)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_872_000 picoseconds.
-		Weight::from_parts(8_823_000, 0)
+		// Minimum execution time: 8_032_000 picoseconds.
+		Weight::from_parts(8_883_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `PolicyFunds::Categories` (r:1 w:1)
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `73`
 		//  Estimated: `3609`
-		// Minimum execution time: 12_949_000 picoseconds.
-		Weight::from_parts(14_171_000, 3609)
+		// Minimum execution time: 12_980_000 picoseconds.
+		Weight::from_parts(14_141_000, 3609)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `73`
 		//  Estimated: `3609`
-		// Minimum execution time: 17_096_000 picoseconds.
-		Weight::from_parts(18_768_000, 3609)
+		// Minimum execution time: 17_206_000 picoseconds.
+		Weight::from_parts(18_388_000, 3609)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `157`
 		//  Estimated: `3520`
-		// Minimum execution time: 12_148_000 picoseconds.
-		Weight::from_parts(16_074_000, 3520)
+		// Minimum execution time: 12_118_000 picoseconds.
+		Weight::from_parts(13_380_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `159`
 		//  Estimated: `3520`
-		// Minimum execution time: 15_503_000 picoseconds.
-		Weight::from_parts(17_306_000, 3520)
+		// Minimum execution time: 15_372_000 picoseconds.
+		Weight::from_parts(16_715_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3978`
 		//  Estimated: `42894`
-		// Minimum execution time: 106_048_000 picoseconds.
-		Weight::from_parts(122_352_000, 42894)
+		// Minimum execution time: 97_125_000 picoseconds.
+		Weight::from_parts(114_671_000, 42894)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -153,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `687`
 		//  Estimated: `4093`
-		// Minimum execution time: 17_857_000 picoseconds.
-		Weight::from_parts(19_759_000, 4093)
+		// Minimum execution time: 18_017_000 picoseconds.
+		Weight::from_parts(19_700_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `6576`
 		//  Estimated: `6208`
-		// Minimum execution time: 146_548_000 picoseconds.
-		Weight::from_parts(172_487_000, 6208)
+		// Minimum execution time: 148_962_000 picoseconds.
+		Weight::from_parts(171_395_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -199,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `6545`
 		//  Estimated: `6208`
-		// Minimum execution time: 139_087_000 picoseconds.
-		Weight::from_parts(165_006_000, 6208)
+		// Minimum execution time: 143_013_000 picoseconds.
+		Weight::from_parts(163_523_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -220,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6208`
-		// Minimum execution time: 80_480_000 picoseconds.
-		Weight::from_parts(87_710_000, 6208)
+		// Minimum execution time: 81_281_000 picoseconds.
+		Weight::from_parts(84_906_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -237,8 +237,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `5670`
 		//  Estimated: `4559`
-		// Minimum execution time: 53_850_000 picoseconds.
-		Weight::from_parts(73_960_000, 4559)
+		// Minimum execution time: 62_774_000 picoseconds.
+		Weight::from_parts(75_923_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -264,10 +264,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PolicyFunds::Vouchers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2071`
+		//  Measured:  `2105`
 		//  Estimated: `8751`
-		// Minimum execution time: 116_153_000 picoseconds.
-		Weight::from_parts(121_771_000, 8751)
+		// Minimum execution time: 116_884_000 picoseconds.
+		Weight::from_parts(121_451_000, 8751)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -299,10 +299,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PolicyFunds::Reports` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2463`
+		//  Measured:  `2497`
 		//  Estimated: `6208`
-		// Minimum execution time: 131_436_000 picoseconds.
-		Weight::from_parts(137_535_000, 6208)
+		// Minimum execution time: 130_905_000 picoseconds.
+		Weight::from_parts(136_443_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -326,10 +326,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PolicyFunds::Vouchers` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `2200`
+		//  Measured:  `2234`
 		//  Estimated: `8751`
-		// Minimum execution time: 119_648_000 picoseconds.
-		Weight::from_parts(125_387_000, 8751)
+		// Minimum execution time: 120_409_000 picoseconds.
+		Weight::from_parts(124_986_000, 8751)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -345,8 +345,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `980`
 		//  Estimated: `4093`
-		// Minimum execution time: 31_577_000 picoseconds.
-		Weight::from_parts(34_501_000, 4093)
+		// Minimum execution time: 32_117_000 picoseconds.
+		Weight::from_parts(35_102_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -360,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `805`
 		//  Estimated: `4093`
-		// Minimum execution time: 25_608_000 picoseconds.
-		Weight::from_parts(27_872_000, 4093)
+		// Minimum execution time: 25_859_000 picoseconds.
+		Weight::from_parts(28_172_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -373,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `806`
 		//  Estimated: `4093`
-		// Minimum execution time: 21_852_000 picoseconds.
-		Weight::from_parts(23_625_000, 4093)
+		// Minimum execution time: 22_073_000 picoseconds.
+		Weight::from_parts(23_916_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -386,8 +386,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `802`
 		//  Estimated: `4093`
-		// Minimum execution time: 22_062_000 picoseconds.
-		Weight::from_parts(27_801_000, 4093)
+		// Minimum execution time: 22_484_000 picoseconds.
+		Weight::from_parts(24_496_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -399,8 +399,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `802`
 		//  Estimated: `4093`
-		// Minimum execution time: 22_113_000 picoseconds.
-		Weight::from_parts(24_186_000, 4093)
+		// Minimum execution time: 22_404_000 picoseconds.
+		Weight::from_parts(24_556_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -418,8 +418,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `5740`
 		//  Estimated: `4559`
-		// Minimum execution time: 70_875_000 picoseconds.
-		Weight::from_parts(84_205_000, 4559)
+		// Minimum execution time: 85_167_000 picoseconds.
+		Weight::from_parts(102_222_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -428,101 +428,101 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_category() -> Weight {
-		Weight::from_parts(8_823_000, 0)
+		Weight::from_parts(8_883_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_category() -> Weight {
-		Weight::from_parts(14_171_000, 3609)
+		Weight::from_parts(14_141_000, 3609)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_merchant() -> Weight {
-		Weight::from_parts(18_768_000, 3609)
+		Weight::from_parts(18_388_000, 3609)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_merchant_active() -> Weight {
-		Weight::from_parts(16_074_000, 3520)
+		Weight::from_parts(13_380_000, 3520)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_merchant() -> Weight {
-		Weight::from_parts(17_306_000, 3520)
+		Weight::from_parts(16_715_000, 3520)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn create_program() -> Weight {
-		Weight::from_parts(122_352_000, 42894)
+		Weight::from_parts(114_671_000, 42894)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn set_officers() -> Weight {
-		Weight::from_parts(19_759_000, 4093)
+		Weight::from_parts(19_700_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_program() -> Weight {
-		Weight::from_parts(172_487_000, 6208)
+		Weight::from_parts(171_395_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn end_program() -> Weight {
-		Weight::from_parts(165_006_000, 6208)
+		Weight::from_parts(163_523_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn fund() -> Weight {
-		Weight::from_parts(87_710_000, 6208)
+		Weight::from_parts(84_906_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn expire_program() -> Weight {
-		Weight::from_parts(73_960_000, 4559)
+		Weight::from_parts(75_923_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(121_771_000, 8751)
+		Weight::from_parts(121_451_000, 8751)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(137_535_000, 6208)
+		Weight::from_parts(136_443_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(125_387_000, 8751)
+		Weight::from_parts(124_986_000, 8751)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(34_501_000, 4093)
+		Weight::from_parts(35_102_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause_merchant() -> Weight {
-		Weight::from_parts(27_872_000, 4093)
+		Weight::from_parts(28_172_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unpause_merchant() -> Weight {
-		Weight::from_parts(23_625_000, 4093)
+		Weight::from_parts(23_916_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn freeze_voucher() -> Weight {
-		Weight::from_parts(27_801_000, 4093)
+		Weight::from_parts(24_496_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unfreeze_voucher() -> Weight {
-		Weight::from_parts(24_186_000, 4093)
+		Weight::from_parts(24_556_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn recover_voucher() -> Weight {
-		Weight::from_parts(84_205_000, 4559)
+		Weight::from_parts(102_222_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -288,6 +288,13 @@ impl pallet_multi_child_points::Config for Runtime {
 	type BenchmarkHelper = MultiChildPointsBenchmarks;
 }
 
+/// Benchmarks only: `who` receives `amount` more of the local currency (minted).
+#[cfg(feature = "runtime-benchmarks")]
+fn mint_local_currency(who: &AccountId, amount: Balance) {
+	use frame_support::traits::fungible::Mutate;
+	let _ = LocalCurrencyFungible::mint_into(who, amount);
+}
+
 /// Sets up what the multi-child points benchmarks need in this runtime: merchant categories in
 /// policy funds, and local currency for the treasury.
 #[cfg(feature = "runtime-benchmarks")]
@@ -304,8 +311,7 @@ impl pallet_multi_child_points::BenchmarkHelper<AccountId, Balance> for MultiChi
 		}
 	}
 	fn fund_account(who: &AccountId, amount: Balance) {
-		use frame_support::traits::fungible::Mutate;
-		let _ = LocalCurrencyFungible::set_balance(who, amount);
+		mint_local_currency(who, amount);
 	}
 }
 
@@ -392,8 +398,7 @@ pub struct ServiceBenchmarks;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_youth_culture_pass::BenchmarkHelper<AccountId, Balance> for ServiceBenchmarks {
 	fn fund_account(who: &AccountId, amount: Balance) {
-		use frame_support::traits::fungible::Mutate;
-		let _ = LocalCurrencyFungible::set_balance(who, amount);
+		mint_local_currency(who, amount);
 	}
 	fn register_merchant(who: &AccountId) {
 		const CULTURE: citizen_primitives::MerchantCategory = 9_999;
@@ -416,7 +421,6 @@ impl pallet_youth_culture_pass::BenchmarkHelper<AccountId, Balance> for ServiceB
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_facility_booking::BenchmarkHelper<AccountId, Balance> for ServiceBenchmarks {
 	fn fund_account(who: &AccountId, amount: Balance) {
-		use frame_support::traits::fungible::Mutate;
-		let _ = LocalCurrencyFungible::set_balance(who, amount);
+		mint_local_currency(who, amount);
 	}
 }
