@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# "Near me" at city scale on a release node: a dev chain whose genesis adds 62 living zones and
-# 5,000 facilities to Busan's districts, then `facility_near` under load (32 connections) beside
+# "Near me" at city scale on a release node: a dev chain whose genesis holds 62 living zones and
+# 5,000 facilities (a grid over Busan), then `facility_near` under load (32 connections) beside
 # `state_getStorage` from the same run. Prints a markdown table (the README keeps the latest).
 # Usage: scripts/bench-near.sh [REQUESTS] [CONNECTIONS]
 set -euo pipefail
@@ -23,6 +23,7 @@ port=$((20000 + RANDOM % 20000))
 	--no-prometheus --no-telemetry >"$work/node.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
+	kill -0 "$pid" 2>/dev/null || { cat "$work/node.log"; exit 1; }
 	curl -sf -H 'content-type: application/json' \
 		-d '{"jsonrpc":"2.0","id":1,"method":"system_health","params":[]}' \
 		"http://127.0.0.1:$port" >/dev/null && break

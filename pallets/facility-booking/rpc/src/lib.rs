@@ -25,6 +25,10 @@
 //! | `7403` | `facility_citizenBookings`: the account is bound to no active citizen |
 //! | `-32602` | malformed input: a latitude outside ±90°, a longitude outside ±180°, a radius over 100 km, a bad account, number or hash, or more parameters than the method takes |
 
+// `facility_near` takes a point, a radius, two optional filters, `at` and the refusal of one
+// parameter too many: eight, in the method and in what the `rpc` macro generates from it.
+#![allow(clippy::too_many_arguments)]
+
 use std::sync::Arc;
 
 use citizen_rpc_common::{error, NoMoreParams, Query, INVALID_PARAMS};
@@ -63,7 +67,6 @@ pub const DEFAULT_LIMIT: u32 = 20;
 pub trait FacilityBookingRpc<BlockHash, AccountId, Balance> {
 	/// Active facilities near a point, nearest first. `too_many` must be absent.
 	#[method(name = "facility_near")]
-	#[allow(clippy::too_many_arguments)]
 	fn near(
 		&self,
 		lat_micro: i32,
