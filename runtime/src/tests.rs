@@ -1746,10 +1746,10 @@ mod facility_booking_flow {
 			let (day, other_day) = (days[0], days[1]);
 			let slot = 10; // 10:00–11:00
 			assert_noop!(
-				FacilityBooking::book(signed(&visitor), facility, day, slot, 1),
+				FacilityBooking::book(signed(&visitor), facility, day, slot, 1, FEE),
 				Error::<Runtime>::ResidentsOnly
 			);
-			assert_ok!(FacilityBooking::book(signed(&resident), facility, day, slot, 2));
+			assert_ok!(FacilityBooking::book(signed(&resident), facility, day, slot, 2, FEE));
 			assert_eq!(dbw(&resident), POCKET - FEE);
 			assert_eq!(dbw(&account), FEE);
 			assert_eq!(issuance(), supply);
@@ -1764,8 +1764,8 @@ mod facility_booking_flow {
 			invariants();
 
 			// Booked again, on two days; the manager closes both.
-			assert_ok!(FacilityBooking::book(signed(&resident), facility, day, slot, 2));
-			assert_ok!(FacilityBooking::book(signed(&resident), facility, other_day, slot, 1));
+			assert_ok!(FacilityBooking::book(signed(&resident), facility, day, slot, 2, FEE));
+			assert_ok!(FacilityBooking::book(signed(&resident), facility, other_day, slot, 1, FEE));
 			assert_eq!(dbw(&resident), POCKET - 2 * FEE);
 			assert_eq!(dbw(&account), 2 * FEE);
 			assert_noop!(
@@ -1774,7 +1774,7 @@ mod facility_booking_flow {
 			);
 			assert_ok!(FacilityBooking::close(signed(&manager()), facility, day, other_day));
 			assert_noop!(
-				FacilityBooking::book(signed(&resident), facility, day, slot + 1, 1),
+				FacilityBooking::book(signed(&resident), facility, day, slot + 1, 1, FEE),
 				Error::<Runtime>::ClosedOnDay
 			);
 			// Anyone works through a step; the idle hook does the rest.

@@ -53,7 +53,8 @@ const rpc = async (method, params) => {
 };
 const feePaid = (events) => events.some((e) => api.events.transactionPayment.TransactionFeePaid.is(e));
 const name = (ko, en) => ({ ko, en });
-const book = (who, facility, day, slot, party = 1) => submit(api, api.tx.facilityBooking.book(facility, day, slot, party), who);
+// `maxFee`: the most the citizen agrees to pay (the fee their wallet showed; 0 when free).
+const book = (who, facility, day, slot, party, maxFee) => submit(api, api.tx.facilityBooking.book(facility, day, slot, party, maxFee), who);
 const bookingOf = (events) => events.find((e) => api.events.facilityBooking.Booked.is(e)).data.booking.toNumber();
 const cancelled = (events) => events.find((e) => api.events.facilityBooking.Cancelled.is(e)).data;
 const spec = (category, location, slotMinutes, fee, refundTiers) => ({
@@ -118,21 +119,24 @@ test('"near me" returns the nearest facilities first and reads only the zones ar
 test('a resident books in the residents-first window; a non-resident is refused until the public window', async () => {
   const day = await today();
   const before = await dbw(resident);
-  const { events, error } = await book(resident, paid, day + 10, 10);
+  const tooLow = await book(resident, paid, day + 10, 13, 1, FEE - 1n);
+  assert.equal(tooLow.error, 'facilityBooking.FeeAboveLimit', 'a fee above what the wallet showed is refused');
+  assert.equal(await dbw(resident), before, 'and nothing is paid');
+  const { events, error } = await book(resident, paid, day + 10, 10, 1, FEE);
   assert.equal(error, null);
   assert.ok(!feePaid(events), 'booking is a fee-free public service');
   assert.equal(await dbw(resident), before - FEE, 'the fee went to the facility');
-  const refused = await book(visitor, paid, day + 10, 10);
+  const refused = await book(visitor, paid, day + 10, 10, 1, FEE);
   assert.equal(refused.error, 'facilityBooking.ResidentsOnly');
-  const { error: ok } = await book(visitor, paid, day + 6, 10, 2);
+  const { error: ok } = await book(visitor, paid, day + 6, 10, 2, FEE);
   assert.equal(ok, null, 'inside the public window everyone books');
 });
 
 test('a full slot refuses, and the monthly quota\'s next booking fails', async () => {
   const day = await today();
-  assert.equal((await book(resident, paid, day + 6, 10)).error, 'facilityBooking.SlotFull');
-  assert.equal((await book(resident, paid, day + 10, 11)).error, null);
-  assert.equal((await book(resident, paid, day + 10, 12)).error, 'facilityBooking.MonthlyQuotaReached');
+  assert.equal((await book(resident, paid, day + 6, 10, 1, FEE)).error, 'facilityBooking.SlotFull');
+  assert.equal((await book(resident, paid, day + 10, 11, 1, FEE)).error, null);
+  assert.equal((await book(resident, paid, day + 10, 12, 1, FEE)).error, 'facilityBooking.MonthlyQuotaReached');
   const slots = await rpc('facility_freePlaces', [paid, day + 10]);
   const at = (s) => slots.find((x) => x.slot === s);
   assert.equal(at(10).taken, 1);
@@ -144,7 +148,7 @@ test('cancelling 6 days ahead refunds 100 %, on the day 0 %', async () => {
   const mine = await rpc('facility_citizenBookings', [resident.address]);
   const later = mine.upcoming.find((b) => b.day === day + 10 && b.slot === 11);
   await submitOk(api, api.tx.facilityBooking.cancel(later.id), resident); // frees a quota place
-  const sixAhead = bookingOf(await submitOk(api, api.tx.facilityBooking.book(paid, day + 6, 11, 1), resident));
+  const sixAhead = bookingOf(await submitOk(api, api.tx.facilityBooking.book(paid, day + 6, 11, 1, FEE), resident));
   let before = await dbw(resident);
   const refund6 = cancelled(await submitOk(api, api.tx.facilityBooking.cancel(sixAhead), resident));
   assert.equal(refund6.refund.toBigInt(), FEE);
@@ -153,7 +157,7 @@ test('cancelling 6 days ahead refunds 100 %, on the day 0 %', async () => {
   const localMinutes = Math.floor(((await now()) + KST) % DAY / 60_000);
   const sameDay = localMinutes < 23 * 60;
   const slot = sameDay ? Math.floor(localMinutes / 60) + 1 : 0;
-  const onDay = bookingOf(await submitOk(api, api.tx.facilityBooking.book(paid, sameDay ? day : day + 1, slot, 1), resident));
+  const onDay = bookingOf(await submitOk(api, api.tx.facilityBooking.book(paid, sameDay ? day : day + 1, slot, 1, FEE), resident));
   before = await dbw(resident);
   const refund0 = cancelled(await submitOk(api, api.tx.facilityBooking.cancel(onDay), resident));
   assert.equal(refund0.refund.toBigInt(), sameDay ? 0n : FEE * 9n / 10n);
@@ -168,7 +172,7 @@ test('a closure cancels the clashing booking with a full refund, in the blocks t
   assert.equal(await dbw(visitor), before + FEE, 'refunded in full');
   const mine = await rpc('facility_citizenBookings', [visitor.address]);
   assert.equal(mine.upcoming.length, 0);
-  assert.equal((await book(visitor, paid, day + 6, 12)).error, 'facilityBooking.ClosedOnDay');
+  assert.equal((await book(visitor, paid, day + 6, 12, 1, FEE)).error, 'facilityBooking.ClosedOnDay');
 });
 
 test('a booking not checked in is a no-show once its slot ends, and suspends the citizen in that category', async () => {
@@ -176,7 +180,7 @@ test('a booking not checked in is a no-show once its slot ends, and suspends the
   let day = await today();
   let slot = Math.floor(localMinutes / 15) + 1;
   if (slot >= 96) { day += 1; slot = 0; }
-  const booking = bookingOf(await submitOk(api, api.tx.facilityBooking.book(free, day, slot, 1), resident));
+  const booking = bookingOf(await submitOk(api, api.tx.facilityBooking.book(free, day, slot, 1, 0), resident));
   const end = (await rpc('facility_citizenBookings', [resident.address])).upcoming.find((b) => b.id === booking).end;
   // Each sealed block moves the dev chain's clock on by at least a slot (6 s).
   while ((await now()) <= end) await sealBlocks(api, 10);
@@ -185,6 +189,6 @@ test('a booking not checked in is a no-show once its slot ends, and suspends the
   const study = mine.categories.find((c) => c.category === STUDY);
   assert.equal(study.noShows, 1);
   assert.ok(study.suspendedUntil > (await now()));
-  const next = await book(resident, free, (await today()) + 1, 40);
+  const next = await book(resident, free, (await today()) + 1, 40, 1, 0);
   assert.equal(next.error, 'facilityBooking.SuspendedForNoShows');
 });

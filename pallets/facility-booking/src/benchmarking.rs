@@ -277,7 +277,7 @@ mod benchmarks {
 		let (id, manager) = facility::<T>();
 		let (who, c) = citizen::<T>(0);
 		let day = today::<T>() + 1;
-		let booking = Pallet::<T>::do_book(&who, c, id, day, 10, 1).expect("booked");
+		let booking = Pallet::<T>::do_book(&who, c, id, day, 10, 1, fee::<T>()).expect("booked");
 		set_now::<T>(moment_of(day, 600, T::UtcOffsetMinutes::get()));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(manager), booking);
@@ -289,7 +289,7 @@ mod benchmarks {
 		let (id, manager) = facility::<T>();
 		let (who, c) = citizen::<T>(0);
 		let day = today::<T>() + 1;
-		let booking = Pallet::<T>::do_book(&who, c, id, day, 10, 1).expect("booked");
+		let booking = Pallet::<T>::do_book(&who, c, id, day, 10, 1, fee::<T>()).expect("booked");
 		let start = moment_of(day, 600, T::UtcOffsetMinutes::get());
 		set_now::<T>(start);
 		Pallet::<T>::do_open_self_check_in(&manager, id, start + 3_600_000).expect("opened");
@@ -352,7 +352,8 @@ mod benchmarks {
 		let live = T::MaxLiveBookingsPerCitizen::get();
 		for i in 0..live {
 			set_now::<T>(moment_of(start_day + i, 0, offset));
-			Pallet::<T>::do_book(&who, c, id, start_day + i + 1, 10, 1).expect("booked");
+			Pallet::<T>::do_book(&who, c, id, start_day + i + 1, 10, 1, fee::<T>())
+				.expect("booked");
 		}
 		let now = moment_of(start_day + live + 1, 12 * 60, offset);
 		set_now::<T>(now);
@@ -366,7 +367,7 @@ mod benchmarks {
 		let before = T::Currency::balance(&who);
 		let booking = NextBookingId::<T>::get();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), id, day, 10, 1);
+		_(RawOrigin::Signed(who.clone()), id, day, 10, 1, fee::<T>());
 		assert!(Bookings::<T>::contains_key(booking));
 		assert_eq!(CitizenBookings::<T>::get(c).into_inner(), alloc::vec![booking]);
 		assert_eq!(T::Currency::balance(&who), before - fee::<T>());
@@ -382,7 +383,10 @@ mod benchmarks {
 		let (who, c) = citizen::<T>(0);
 		let day = today::<T>() + 1;
 		let ids: Vec<BookingId> = (0..T::MaxLiveBookingsPerCitizen::get())
-			.map(|i| Pallet::<T>::do_book(&who, c, id, day, i as SlotIndex, 1).expect("booked"))
+			.map(|i| {
+				Pallet::<T>::do_book(&who, c, id, day, i as SlotIndex, 1, fee::<T>())
+					.expect("booked")
+			})
 			.collect();
 		let booking = *ids.last().expect("a booking");
 		let before = T::Currency::balance(&who);
@@ -405,7 +409,7 @@ mod benchmarks {
 		let mut citizens = Vec::new();
 		for i in 0..n {
 			let (who, c) = citizen::<T>(i);
-			Pallet::<T>::do_book(&who, c, id, to, slot_for(i), 1).expect("booked");
+			Pallet::<T>::do_book(&who, c, id, to, slot_for(i), 1, fee::<T>()).expect("booked");
 			citizens.push(who);
 		}
 		let before = T::Currency::balance(&citizens[0]);
@@ -425,7 +429,10 @@ mod benchmarks {
 		let mut ids = Vec::new();
 		for i in 0..n {
 			let (who, c) = citizen::<T>(i);
-			ids.push((c, Pallet::<T>::do_book(&who, c, id, day, slot_for(i), 1).expect("booked")));
+			ids.push((
+				c,
+				Pallet::<T>::do_book(&who, c, id, day, slot_for(i), 1, fee::<T>()).expect("booked"),
+			));
 		}
 		let now = moment_of(day + T::ReapAfterDays::get() + 1, 12 * 60, T::UtcOffsetMinutes::get());
 		set_now::<T>(now);

@@ -492,9 +492,13 @@ impl<T: Config> Pallet<T> {
 		day: DayNumber,
 		slot: SlotIndex,
 		party: u16,
+		max_fee: T::Balance,
 	) -> Result<BookingId, DispatchError> {
 		let f = Self::existing_facility(facility)?;
 		ensure!(f.status == FacilityStatus::Active, Error::<T>::FacilityRetired);
+		// The fee now, not the one the citizen saw: a manager's `set_fee` may come first.
+		let paid = f.spec.fee.unwrap_or_else(Zero::zero);
+		ensure!(paid <= max_fee, Error::<T>::FeeAboveLimit);
 		ensure!(party > 0, Error::<T>::InvalidPartySize);
 		ensure!(party <= f.spec.max_party, Error::<T>::PartyTooLarge);
 		let (start_minute, end_minute) =
@@ -550,7 +554,6 @@ impl<T: Config> Pallet<T> {
 		let mut day_list = DayBookings::<T>::get(facility, day);
 		day_list.try_push(id).map_err(|_| Error::<T>::DayFullyBooked)?;
 
-		let paid = f.spec.fee.unwrap_or_else(Zero::zero);
 		if !paid.is_zero() {
 			T::Currency::transfer(
 				who,

@@ -78,7 +78,8 @@
 //!   [`open_self_check_in`](Pallet::open_self_check_in), [`close`](Pallet::close)
 //!
 //! ### Citizens (`CitizenOrigin`, fee-free)
-//! - [`book`](Pallet::book), [`cancel`](Pallet::cancel),
+//! - [`book`](Pallet::book) (with `max_fee`, the most the citizen agrees to pay: a fee
+//!   raised by the manager in between fails the booking), [`cancel`](Pallet::cancel),
 //!   [`self_check_in`](Pallet::self_check_in)
 //!
 //! ### Anyone (signed)
@@ -610,6 +611,8 @@ pub mod pallet {
 		NothingToReap,
 		/// A step handles 1 ..= `MaxCancellationsPerStep` bookings.
 		InvalidStep,
+		/// The facility's fee is above the `max_fee` the citizen agreed to pay.
+		FeeAboveLimit,
 	}
 
 	#[pallet::hooks]
@@ -792,7 +795,9 @@ pub mod pallet {
 
 		/// Book `slot` of `facility` on local day `day` for `party` people (at most the
 		/// facility's `max_party`); the fee (if any, one per booking) is paid to the facility
-		/// now.
+		/// now. `max_fee` is the most the citizen agrees to pay (the fee their wallet showed;
+		/// 0 for a free facility): if the manager has since raised the fee above it, the
+		/// booking fails with `FeeAboveLimit` and nothing changes.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::book())]
 		pub fn book(
@@ -801,9 +806,10 @@ pub mod pallet {
 			day: DayNumber,
 			slot: SlotIndex,
 			party: u16,
+			max_fee: T::Balance,
 		) -> DispatchResult {
 			let (who, citizen) = Self::ensure_citizen(origin)?;
-			Self::do_book(&who, citizen, facility, day, slot, party).map(|_| ())
+			Self::do_book(&who, citizen, facility, day, slot, party, max_fee).map(|_| ())
 		}
 
 		/// Cancel a booking before its slot starts: the facility's refund tier for the days

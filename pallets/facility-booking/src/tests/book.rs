@@ -52,7 +52,7 @@ fn a_citizen_who_cannot_pay_is_refused() {
 		use frame_support::traits::fungible::Mutate;
 		Balances::set_balance(&CAROL, FEE - 1);
 		assert_noop!(
-			FacilityBooking::book(signed(CAROL), HALL, d0() + 1, 10, 1),
+			FacilityBooking::book(signed(CAROL), HALL, d0() + 1, 10, 1, fee_of(HALL)),
 			DispatchError::Token(TokenError::FundsUnavailable)
 		);
 		// Exactly the fee: the citizen's account may be emptied.
@@ -68,7 +68,7 @@ fn the_slot_must_be_within_opening_hours() {
 		let d = d0() + 1;
 		for slot in [0, 8, 18, 23, 24, 500] {
 			assert_noop!(
-				FacilityBooking::book(signed(ALICE), LIB, d, slot, 1),
+				FacilityBooking::book(signed(ALICE), LIB, d, slot, 1, fee_of(LIB)),
 				Error::<Test>::OutsideOpeningHours
 			);
 		}
@@ -78,7 +78,7 @@ fn the_slot_must_be_within_opening_hours() {
 		let sunday = d0() + 2;
 		assert_eq!(crate::types::weekday(sunday), 6);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, sunday, 10, 1),
+			FacilityBooking::book(signed(ALICE), HALL, sunday, 10, 1, fee_of(HALL)),
 			Error::<Test>::OutsideOpeningHours
 		);
 	});
@@ -89,13 +89,19 @@ fn a_slot_that_has_started_cannot_be_booked() {
 	run(|| {
 		let d = d0();
 		// 09:00 now: the 09:00 slot has started.
-		assert_noop!(FacilityBooking::book(signed(ALICE), LIB, d, 9, 1), Error::<Test>::SlotInPast);
+		assert_noop!(
+			FacilityBooking::book(signed(ALICE), LIB, d, 9, 1, fee_of(LIB)),
+			Error::<Test>::SlotInPast
+		);
 		set_local(d, 9, 59);
 		book(ALICE, LIB, d, 10, 1);
 		set_local(d, 10, 0);
-		assert_noop!(FacilityBooking::book(signed(BOB), LIB, d, 10, 1), Error::<Test>::SlotInPast);
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), LIB, d - 1, 12, 1),
+			FacilityBooking::book(signed(BOB), LIB, d, 10, 1, fee_of(LIB)),
+			Error::<Test>::SlotInPast
+		);
+		assert_noop!(
+			FacilityBooking::book(signed(BOB), LIB, d - 1, 12, 1, fee_of(LIB)),
 			Error::<Test>::SlotInPast
 		);
 	});
@@ -107,16 +113,22 @@ fn capacity_per_slot_is_kept() {
 		let d = d0() + 1;
 		book(ALICE, HALL, d, 10, 1);
 		book(BOB, HALL, d, 10, 1);
-		assert_noop!(FacilityBooking::book(signed(CAROL), HALL, d, 10, 1), Error::<Test>::SlotFull);
+		assert_noop!(
+			FacilityBooking::book(signed(CAROL), HALL, d, 10, 1, fee_of(HALL)),
+			Error::<Test>::SlotFull
+		);
 		// Another slot is free.
 		book(CAROL, HALL, d, 11, 2);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), LIB, d, 10, 0),
+			FacilityBooking::book(signed(ALICE), LIB, d, 10, 0, fee_of(LIB)),
 			Error::<Test>::InvalidPartySize
 		);
 		// A party fits the free places.
 		book(ALICE, LIB, d, 10, 8);
-		assert_noop!(FacilityBooking::book(signed(BOB), LIB, d, 10, 3), Error::<Test>::SlotFull);
+		assert_noop!(
+			FacilityBooking::book(signed(BOB), LIB, d, 10, 3, fee_of(LIB)),
+			Error::<Test>::SlotFull
+		);
 	});
 }
 
@@ -127,18 +139,18 @@ fn a_party_is_at_most_the_facilitys_max_party() {
 		// Genesis: max_party defaults to the capacity.
 		assert_eq!(Facilities::<Test>::get(HALL).unwrap().spec.max_party, 2);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, d, 10, 3),
+			FacilityBooking::book(signed(ALICE), HALL, d, 10, 3, fee_of(HALL)),
 			Error::<Test>::PartyTooLarge
 		);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), LIB, d, 10, u16::MAX),
+			FacilityBooking::book(signed(ALICE), LIB, d, 10, u16::MAX, fee_of(LIB)),
 			Error::<Test>::PartyTooLarge
 		);
 		let mut s = spec(SEOMYEON, LIBRARY, SEOMYEON_POINT);
 		s.max_party = 4;
 		let id = register(s);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), id, d, 10, 5),
+			FacilityBooking::book(signed(ALICE), id, d, 10, 5, fee_of(id)),
 			Error::<Test>::PartyTooLarge
 		);
 		let b = book(ALICE, id, d, 10, 4);
@@ -169,7 +181,7 @@ fn a_citizen_holds_a_bounded_number_of_bookings() {
 		}
 		// None has ended: nothing to reap.
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), LIB, d, 13, 1),
+			FacilityBooking::book(signed(ALICE), LIB, d, 13, 1, fee_of(LIB)),
 			Error::<Test>::TooManyBookings
 		);
 	});
@@ -190,7 +202,7 @@ fn a_facility_holds_a_bounded_number_of_bookings_a_day() {
 		}
 		add_citizen(300, 2_000);
 		assert_noop!(
-			FacilityBooking::book(signed(2_000), LIB, d, 13, 1),
+			FacilityBooking::book(signed(2_000), LIB, d, 13, 1, fee_of(LIB)),
 			Error::<Test>::DayFullyBooked
 		);
 		book(2_000, LIB, d + 1, 13, 1);
@@ -201,12 +213,12 @@ fn a_facility_holds_a_bounded_number_of_bookings_a_day() {
 fn unknown_and_retired_facilities_take_no_bookings() {
 	run(|| {
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), 9, d0() + 1, 10, 1),
+			FacilityBooking::book(signed(ALICE), 9, d0() + 1, 10, 1, fee_of(9)),
 			Error::<Test>::UnknownFacility
 		);
 		assert_ok!(FacilityBooking::retire_facility(root(), LIB));
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), LIB, d0() + 1, 10, 1),
+			FacilityBooking::book(signed(ALICE), LIB, d0() + 1, 10, 1, fee_of(LIB)),
 			Error::<Test>::FacilityRetired
 		);
 	});
@@ -216,19 +228,39 @@ fn unknown_and_retired_facilities_take_no_bookings() {
 fn only_citizens_book() {
 	run(|| {
 		assert_noop!(
-			FacilityBooking::book(signed(DAVE), LIB, d0() + 1, 10, 1),
+			FacilityBooking::book(signed(DAVE), LIB, d0() + 1, 10, 1, fee_of(LIB)),
 			Error::<Test>::NotCitizen
 		);
 		citizen_primitives::testing::MockCitizenRegistry::set_active(ALICE_ID, false);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), LIB, d0() + 1, 10, 1),
+			FacilityBooking::book(signed(ALICE), LIB, d0() + 1, 10, 1, fee_of(LIB)),
 			Error::<Test>::NotCitizen
 		);
 		for origin in [root(), RuntimeOrigin::none()] {
 			assert_noop!(
-				FacilityBooking::book(origin, LIB, d0() + 1, 10, 1),
+				FacilityBooking::book(origin, LIB, d0() + 1, 10, 1, fee_of(LIB)),
 				DispatchError::BadOrigin
 			);
 		}
+	});
+}
+
+#[test]
+fn a_fee_raised_after_the_citizen_saw_it_is_refused() {
+	run(|| {
+		let d = d0() + 1;
+		// The wallet showed `FEE`; the manager raises the fee before the booking is included.
+		assert_ok!(FacilityBooking::set_fee(signed(MANAGER), HALL, Some(FEE + 1)));
+		assert_noop!(
+			FacilityBooking::book(signed(ALICE), HALL, d, 10, 1, FEE),
+			Error::<Test>::FeeAboveLimit
+		);
+		// A free facility with `max_fee` 0.
+		assert_ok!(FacilityBooking::book(signed(ALICE), LIB, d, 10, 1, 0));
+		// `max_fee` equal to the fee: booked, exactly the fee paid.
+		assert_ok!(FacilityBooking::book(signed(ALICE), HALL, d, 10, 1, FEE + 1));
+		let id = NextBookingId::<Test>::get() - 1;
+		assert_eq!(Bookings::<Test>::get(id).unwrap().paid, FEE + 1);
+		assert_eq!(balance(ALICE), ENDOWMENT - FEE - 1);
 	});
 }

@@ -68,7 +68,10 @@ fn the_freed_place_is_bookable_at_once() {
 	run(|| {
 		let d = d0() + 1;
 		let id = book(ALICE, HALL, d, 10, 2);
-		assert_noop!(FacilityBooking::book(signed(BOB), HALL, d, 10, 1), Error::<Test>::SlotFull);
+		assert_noop!(
+			FacilityBooking::book(signed(BOB), HALL, d, 10, 1, fee_of(HALL)),
+			Error::<Test>::SlotFull
+		);
 		assert_ok!(FacilityBooking::cancel(signed(ALICE), id));
 		assert_eq!(taken(HALL, d, 10), 0);
 		assert!(Bookings::<Test>::get(id).is_none());

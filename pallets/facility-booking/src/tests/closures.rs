@@ -22,7 +22,7 @@ fn a_closure_cancels_and_refunds_in_bounded_steps() {
 		);
 		// Closed days take no booking at once.
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), LIB, d + 1, 9, 1),
+			FacilityBooking::book(signed(BOB), LIB, d + 1, 9, 1, fee_of(LIB)),
 			Error::<Test>::ClosedOnDay
 		);
 		// MaxCancellationsPerStep is 3.
@@ -249,7 +249,7 @@ fn a_same_day_closure_spares_slots_already_started_or_ended() {
 		assert_ok!(FacilityBooking::close(signed(MANAGER), HALL, d, d));
 		assert_eq!(Closures::<Test>::get(HALL)[0].declared_at, at(d, 10, 30));
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, d, 15, 1),
+			FacilityBooking::book(signed(ALICE), HALL, d, 15, 1, fee_of(HALL)),
 			Error::<Test>::ClosedOnDay
 		);
 		let slots = FacilityBooking::free_places(HALL, d).unwrap();

@@ -134,7 +134,7 @@ fn a_retired_facility_leaves_the_map_and_takes_no_bookings() {
 		assert!(ZoneFacilities::<Test>::get(SEOMYEON).iter().all(|e| e.facility != HALL));
 		assert_eq!(SelfCheckIn::<Test>::get(HALL), None);
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), HALL, d + 3, 11, 1),
+			FacilityBooking::book(signed(BOB), HALL, d + 3, 11, 1, fee_of(HALL)),
 			Error::<Test>::FacilityRetired
 		);
 		assert_noop!(

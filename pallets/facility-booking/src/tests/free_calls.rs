@@ -7,7 +7,7 @@ use citizen_primitives::{PublicService, PublicServiceCall};
 #[test]
 fn citizens_own_calls_are_public_service_calls() {
 	let citizen = [
-		Call::<Test>::book { facility: 0, day: 0, slot: 0, party: 1 },
+		Call::<Test>::book { facility: 0, day: 0, slot: 0, party: 1, max_fee: 0 },
 		Call::<Test>::cancel { booking: 0 },
 		Call::<Test>::self_check_in { booking: 0 },
 	];

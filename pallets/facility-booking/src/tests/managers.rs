@@ -14,7 +14,7 @@ fn new_hours_apply_to_new_bookings_and_keep_existing_ones() {
 		assert_ok!(FacilityBooking::set_hours(signed(MANAGER), LIB, hours));
 		assert_eq!(last_event(), Event::HoursChanged { facility: LIB, hours });
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), LIB, d, 9, 1),
+			FacilityBooking::book(signed(BOB), LIB, d, 9, 1, fee_of(LIB)),
 			Error::<Test>::OutsideOpeningHours
 		);
 		book(BOB, LIB, d, 19, 1);
@@ -60,7 +60,10 @@ fn a_lower_capacity_keeps_existing_places() {
 		assert_ok!(FacilityBooking::set_capacity(signed(MANAGER), LIB, 3));
 		assert_eq!(last_event(), Event::CapacityChanged { facility: LIB, capacity: 3 });
 		assert_eq!(taken(LIB, d, 10), 4);
-		assert_noop!(FacilityBooking::book(signed(BOB), LIB, d, 10, 1), Error::<Test>::SlotFull);
+		assert_noop!(
+			FacilityBooking::book(signed(BOB), LIB, d, 10, 1, fee_of(LIB)),
+			Error::<Test>::SlotFull
+		);
 		let slot = FacilityBooking::free_places(LIB, d).unwrap().into_iter().find(|s| s.slot == 10);
 		assert_eq!(slot.map(|s| (s.capacity, s.taken, s.free)), Some((3, 4, 0)));
 		assert_noop!(

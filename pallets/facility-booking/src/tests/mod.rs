@@ -53,6 +53,12 @@ pub(crate) fn set_local(day: DayNumber, hour: u32, minute: u32) {
 	MockTime::set(at(day, hour, minute));
 }
 
+/// The facility's fee now (0 when free or unknown): the `max_fee` a wallet showing it
+/// would send with `book`.
+pub(crate) fn fee_of(facility: FacilityId) -> Balance {
+	Facilities::<Test>::get(facility).and_then(|f| f.spec.fee).unwrap_or(0)
+}
+
 /// `who` books; returns the booking's id.
 pub(crate) fn book(
 	who: u64,
@@ -61,7 +67,7 @@ pub(crate) fn book(
 	slot: SlotIndex,
 	party: u16,
 ) -> BookingId {
-	assert_ok!(FacilityBooking::book(signed(who), facility, day, slot, party));
+	assert_ok!(FacilityBooking::book(signed(who), facility, day, slot, party, fee_of(facility)));
 	NextBookingId::<Test>::get() - 1
 }
 

@@ -47,7 +47,7 @@ fn three_no_shows_in_ninety_days_suspend_for_thirty_days() {
 		let until = last_end + 30 * DAY;
 		set_local(d0() + 3, 9, 0);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, d0() + 4, 10, 1),
+			FacilityBooking::book(signed(ALICE), HALL, d0() + 4, 10, 1, fee_of(HALL)),
 			Error::<Test>::SuspendedForNoShows
 		);
 		assert_eq!(standing(SPORTS).suspended_until, Some(until));
@@ -68,14 +68,14 @@ fn three_no_shows_in_ninety_days_suspend_for_thirty_days() {
 			3
 		);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, d0() + 4, 10, 1),
+			FacilityBooking::book(signed(ALICE), HALL, d0() + 4, 10, 1, fee_of(HALL)),
 			Error::<Test>::SuspendedForNoShows
 		);
 		// Lifted at `until`.
 		citizen_primitives::testing::MockTime::set(until - 1);
 		let day = today() + 1;
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, day, 10, 1),
+			FacilityBooking::book(signed(ALICE), HALL, day, 10, 1, fee_of(HALL)),
 			Error::<Test>::SuspendedForNoShows
 		);
 		citizen_primitives::testing::MockTime::set(until);

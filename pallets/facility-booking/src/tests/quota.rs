@@ -12,7 +12,7 @@ fn the_monthly_quota_is_kept_per_category() {
 		}
 		assert_eq!(MonthlyUse::<Test>::get(ALICE_ID, SPORTS), Some((month_of(d0()), 3)));
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, d, 13, 1),
+			FacilityBooking::book(signed(ALICE), HALL, d, 13, 1, fee_of(HALL)),
 			Error::<Test>::MonthlyQuotaReached
 		);
 		// Libraries have no quota; other citizens have their own.
@@ -49,7 +49,7 @@ fn the_quota_rolls_over_at_local_midnight_of_the_first() {
 		assert_eq!(month_of(june_1), month_of(d0()) + 1);
 		citizen_primitives::testing::MockTime::set(at(june_1, 0, 0) - 1);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, june_1 + 1, 10, 1),
+			FacilityBooking::book(signed(ALICE), HALL, june_1 + 1, 10, 1, fee_of(HALL)),
 			Error::<Test>::MonthlyQuotaReached
 		);
 		set_local(june_1, 0, 0);

@@ -82,7 +82,7 @@ fn own_no_shows_reaped_when_booking_are_remembered() {
 		// The list is full; the three hall no-shows are reaped and remembered, and the
 		// suspension they earn still refuses a hall booking.
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), HALL, d + 3, 10, 1),
+			FacilityBooking::book(signed(ALICE), HALL, d + 3, 10, 1, fee_of(HALL)),
 			Error::<Test>::SuspendedForNoShows
 		);
 		book(ALICE, LIB, d + 3, 10, 1);

@@ -10,17 +10,17 @@ fn residents_of_the_zone_book_first() {
 		// 10 days ahead: within the residents' 14, beyond everyone's 7.
 		book(ALICE, LIB, d + 10, 10, 1);
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), LIB, d + 10, 10, 1),
+			FacilityBooking::book(signed(BOB), LIB, d + 10, 10, 1, fee_of(LIB)),
 			Error::<Test>::ResidentsOnly
 		);
 		assert_noop!(
-			FacilityBooking::book(signed(CAROL), LIB, d + 10, 10, 1),
+			FacilityBooking::book(signed(CAROL), LIB, d + 10, 10, 1, fee_of(LIB)),
 			Error::<Test>::ResidentsOnly
 		);
 		// At local midnight three days later the day opens to everyone.
 		set_local(d + 2, 23, 59);
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), LIB, d + 10, 10, 1),
+			FacilityBooking::book(signed(BOB), LIB, d + 10, 10, 1, fee_of(LIB)),
 			Error::<Test>::ResidentsOnly
 		);
 		set_local(d + 3, 0, 0);
@@ -35,12 +35,12 @@ fn the_horizons_are_inclusive() {
 		let d = d0();
 		book(ALICE, LIB, d + 14, 10, 1);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), LIB, d + 15, 10, 1),
+			FacilityBooking::book(signed(ALICE), LIB, d + 15, 10, 1, fee_of(LIB)),
 			Error::<Test>::BeyondBookingHorizon
 		);
 		book(CAROL, LIB, d + 7, 10, 1);
 		assert_noop!(
-			FacilityBooking::book(signed(CAROL), LIB, d + 8, 10, 1),
+			FacilityBooking::book(signed(CAROL), LIB, d + 8, 10, 1, fee_of(LIB)),
 			Error::<Test>::ResidentsOnly
 		);
 	});
@@ -54,13 +54,13 @@ fn a_resident_of_another_zone_or_with_an_expired_claim_waits() {
 		let jeonpo = register(spec(JEONPO, LIBRARY, JEONPO_POINT));
 		book(BOB, jeonpo, d + 10, 10, 1);
 		assert_noop!(
-			FacilityBooking::book(signed(ALICE), jeonpo, d + 10, 10, 1),
+			FacilityBooking::book(signed(ALICE), jeonpo, d + 10, 10, 1, fee_of(jeonpo)),
 			Error::<Test>::ResidentsOnly
 		);
 		// A claim that has expired no longer counts.
 		citizen_primitives::testing::MockCitizenRegistry::remove_claim(BOB_ID, ClaimKind::Resident);
 		assert_noop!(
-			FacilityBooking::book(signed(BOB), jeonpo, d + 11, 10, 1),
+			FacilityBooking::book(signed(BOB), jeonpo, d + 11, 10, 1, fee_of(jeonpo)),
 			Error::<Test>::ResidentsOnly
 		);
 	});
