@@ -43,24 +43,27 @@ for dir in "${pallets[@]}"; do
 		--output "pallets/$dir/src/weights.rs"
 done
 
-# The anchors, in the same run on the same machine: a native-token transfer and a
-# local-currency (pallet-assets) transfer.
-anchors=()
-for pallet in pallet_balances pallet_assets; do
-	anchor="$CARGO_TARGET_DIR/anchor-$pallet.rs"
-	echo "== $pallet::transfer_keep_alive (anchor)"
-	"$node" benchmark pallet \
-		--runtime "$wasm" \
-		--genesis-builder runtime \
-		--genesis-builder-preset development \
-		--pallet "$pallet" \
-		--extrinsic transfer_keep_alive \
-		--steps "$STEPS" \
-		--repeat "$REPEAT" \
-		--template scripts/weight-template.hbs \
-		--output "$anchor"
-	anchors+=("$anchor")
-done
+# The FRAME pallets the runtime uses, in the same run on the same machine: their generated
+# weights go to `runtime/src/weights/` (the runtime charges them), and two of their calls are
+# the anchors every citizen-facing call is compared with: a native-token transfer
+# (`balances.transfer_keep_alive`) and a local-currency transfer (`assets.transfer_keep_alive`).
+# Skipped with FRAME=0 (e.g. when re-measuring one service pallet).
+if [ "${FRAME:-1}" = 1 ]; then
+	for pallet in frame_system frame_system_extensions pallet_transaction_payment pallet_balances pallet_assets; do
+		echo "== $pallet"
+		"$node" benchmark pallet \
+			--runtime "$wasm" \
+			--genesis-builder runtime \
+			--genesis-builder-preset development \
+			--pallet "$pallet" \
+			--extrinsic '*' \
+			--steps "$STEPS" \
+			--repeat "$REPEAT" \
+			--header scripts/weights-header.txt \
+			--output "runtime/src/weights/$pallet.rs"
+	done
+fi
 weights=()
 for dir in "${pallets[@]}"; do weights+=("pallets/$dir/src/weights.rs"); done
-node scripts/weights-table.mjs "${anchors[@]}" "${weights[@]}" | tee "$CARGO_TARGET_DIR/weights-table.md"
+node scripts/weights-table.mjs runtime/src/weights/pallet_balances.rs runtime/src/weights/pallet_assets.rs \
+	"${weights[@]}" | tee "$CARGO_TARGET_DIR/weights-table.md"

@@ -4,7 +4,9 @@
 set -euo pipefail
 
 need_apt=()
-for pkg in protobuf-compiler clang libclang-dev; do
+# zstd compresses the upgrade test's next runtime (scripts/build-next-runtime.sh); wrk loads RPC
+# in scripts/bench-rpc.mjs.
+for pkg in protobuf-compiler clang libclang-dev zstd wrk; do
 	dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -434,6 +434,13 @@ pub trait ServicePrograms<AccountId, Balance> {
 
 	/// The program's free budget.
 	fn free_budget(program: ProgramId) -> Balance;
+
+	/// Whether `who` is a program's account: of a program that exists, or the one a program
+	/// will get when it is created (accounts are derived from the program id). Money there
+	/// backs citizens' vouchers, so a service refuses it as the treasury it funds programs
+	/// from and pays returns to: funding would take that money, and a return paid there would
+	/// sit in a program that does not count it.
+	fn is_program_account(who: &AccountId) -> bool;
 }
 
 /// Lets benchmarks move the clock (the runtime sets `pallet-timestamp`'s `Now`).

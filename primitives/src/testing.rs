@@ -149,9 +149,18 @@ impl BenchmarkCitizens<u64> for MockCitizenRegistry {
 /// A voucher ledger that records credits, spends and holds in memory, over `u64` accounts
 /// and `u128` balances. `paid(merchant)` tells what a merchant received. A program must be
 /// opened with [`MockVoucherLedger::open`] (owner, budget, spend-until) before it is credited.
+/// Program `p`'s account is [`MockVoucherLedger::program_account`]`(p)`: `1_000_000 + p`.
 pub struct MockVoucherLedger;
 
+/// The first program account of the ledger double (program 0's).
+const PROGRAM_ACCOUNTS: u64 = 1_000_000;
+
 impl MockVoucherLedger {
+	/// The account of `program` (of one that exists or not yet): `1_000_000 + program`. The
+	/// double keeps no balances there; a mock that moves money for it uses this account.
+	pub const fn program_account(program: ProgramId) -> u64 {
+		PROGRAM_ACCOUNTS + program as u64
+	}
 	/// What `merchant` has been paid in total.
 	pub fn paid(merchant: u64) -> u128 {
 		PAID.with(|p| p.borrow().get(&merchant).copied().unwrap_or(0))
@@ -343,6 +352,9 @@ impl ServicePrograms<u64, u128> for MockVoucherLedger {
 	fn free_budget(program: ProgramId) -> u128 {
 		Self::free(program)
 	}
+	fn is_program_account(who: &u64) -> bool {
+		who.checked_sub(PROGRAM_ACCOUNTS).is_some_and(|p| p <= u64::from(ProgramId::MAX))
+	}
 }
 
 /// What [`registry_conformance`] needs to drive a registry: the double or the real pallet.
@@ -446,10 +458,12 @@ impl RegistryHarness for MockRegistryHarness {
 /// What [`ledger_conformance`] needs to drive a ledger: the double or the real pallet.
 pub trait LedgerHarness {
 	/// The ledger under test.
-	type Ledger: VoucherLedger<u64, u128>;
+	type Ledger: VoucherLedger<u64, u128> + ServicePrograms<u64, u128>;
 	/// A program owned by `owner` with `budget` of free money, spendable for `days` days,
 	/// where `merchant` may take its vouchers. Returns its id.
 	fn program(owner: ProgramOwner, budget: u128, days: u64, merchant: u64) -> ProgramId;
+	/// The account `program`'s money is kept in.
+	fn program_account(program: ProgramId) -> u64;
 	/// A citizen who may spend (active); returns its id.
 	fn citizen(account: u64) -> CitizenId;
 	/// What `merchant` holds of the local currency (what it was paid).
@@ -466,6 +480,11 @@ pub fn ledger_conformance<H: LedgerHarness>() {
 	let merchant = 2_001;
 	let program = H::program(owner, 1_000, 10, merchant);
 	let alice = H::citizen(2_002);
+	// A program's account is known as one (no service may take it as its treasury); a
+	// merchant's or a citizen's is not.
+	assert!(<L<H> as ServicePrograms<u64, u128>>::is_program_account(&H::program_account(program)));
+	assert!(!<L<H> as ServicePrograms<u64, u128>>::is_program_account(&merchant));
+	assert!(!<L<H> as ServicePrograms<u64, u128>>::is_program_account(&2_002));
 	// Only the owner credits; the budget bounds it.
 	assert!(L::<H>::credit(stranger, program, alice, 100).is_err());
 	assert!(L::<H>::credit(ProgramOwner::City, program, alice, 100).is_err());
@@ -522,6 +541,9 @@ impl LedgerHarness for MockLedgerHarness {
 		let now = <MockTime as frame_support::traits::Time>::now();
 		MockVoucherLedger::open(id, owner, budget, now.saturating_add(days * DAY));
 		id
+	}
+	fn program_account(program: ProgramId) -> u64 {
+		MockVoucherLedger::program_account(program)
 	}
 	fn citizen(account: u64) -> CitizenId {
 		MockRegistryHarness::register(account)

@@ -7,7 +7,7 @@ use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
-use pallet_citizen_id::{CitizenView, ClaimVerdict, CredentialVerdict};
+use pallet_citizen_id::{CitizenView, ClaimRefusal, ClaimVerdict, CredentialVerdict};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_policy_funds::{AcceptVerdict, ProgramReport, ProgramStatus, VoucherView};
 
@@ -204,6 +204,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_citizen_id_runtime_api::CitizenIdApi<Block, AccountId> for Runtime {
 		fn citizen_of(account: AccountId) -> Option<citizen_primitives::CitizenId> {
 			pallet_citizen_id::CitizenOf::<Runtime>::get(account)
@@ -221,12 +222,25 @@ impl_runtime_apis! {
 		}
 
 		fn verify_account_claim(account: AccountId, kind: ClaimKind) -> Option<ClaimVerdict<AccountId>> {
-			let citizen = pallet_citizen_id::CitizenOf::<Runtime>::get(account)?;
-			CitizenId::claim_verdict(citizen, kind)
+			CitizenId::account_claim(&account, kind).ok()
 		}
 
 		fn credential_status(digest: H256) -> Option<CredentialVerdict<AccountId>> {
 			CitizenId::credential_verdict(digest)
+		}
+
+		fn account_claim(
+			account: AccountId,
+			kind: ClaimKind,
+		) -> Result<ClaimVerdict<AccountId>, ClaimRefusal> {
+			CitizenId::account_claim(&account, kind)
+		}
+
+		fn verify_claims(
+			accounts: Vec<AccountId>,
+			kind: ClaimKind,
+		) -> Vec<Result<ClaimVerdict<AccountId>, ClaimRefusal>> {
+			CitizenId::account_claims(accounts, kind)
 		}
 	}
 
@@ -271,7 +285,34 @@ impl_runtime_apis! {
 		}
 
 		fn spend_by_category(program: ProgramId) -> Vec<(MerchantCategory, Balance)> {
-			pallet_policy_funds::SpendByCategory::<Runtime>::iter_prefix(program).collect()
+			PolicyFunds::spend_by_category(program)
+		}
+
+		fn voucher_of(
+			account: AccountId,
+			program: ProgramId,
+		) -> Result<VoucherView<Balance>, pallet_policy_funds::VoucherLookupError> {
+			let bound = pallet_citizen_id::CitizenOf::<Runtime>::get(&account);
+			PolicyFunds::voucher_lookup(&account, program, bound)
+		}
+
+		fn report_with_categories(
+			program: ProgramId,
+		) -> Option<pallet_policy_funds::ReportAndSpending<Balance>> {
+			PolicyFunds::report_with_categories(program)
+		}
+
+		fn can_accept_many(
+			queries: Vec<(AccountId, AccountId, Balance)>,
+		) -> Vec<AcceptVerdict<Balance>> {
+			let max = pallet_policy_funds_runtime_api::MAX_ACCEPT_BATCH;
+			PolicyFunds::can_accept_many(
+				queries.into_iter().take(max as usize).map(|(merchant, account, amount)| {
+					let bound = pallet_citizen_id::CitizenOf::<Runtime>::get(&account);
+					(merchant, account, amount, bound)
+				}),
+				max,
+			)
 		}
 	}
 
@@ -403,6 +444,41 @@ impl_runtime_apis! {
 		) -> Option<pallet_facility_booking::CitizenBookingsView<Balance>> {
 			FacilityBooking::citizen_bookings(&account)
 		}
+
+		fn course(
+			id: pallet_facility_booking::CourseId,
+		) -> Option<pallet_facility_booking::CourseView<Balance>> {
+			FacilityBooking::course(id)
+		}
+
+		fn courses_near(
+			point: pallet_facility_booking::GeoPoint,
+			radius_m: u32,
+			category: Option<pallet_facility_booking::CategoryId>,
+			limit: u32,
+		) -> Vec<pallet_facility_booking::NearCourse<Balance>> {
+			FacilityBooking::courses_near(point, radius_m, category, limit)
+		}
+
+		fn citizen_courses(
+			account: AccountId,
+		) -> Option<pallet_facility_booking::CitizenCoursesView<Balance>> {
+			FacilityBooking::citizen_courses(&account)
+		}
+
+		fn event(id: pallet_facility_booking::EventId) -> Option<pallet_facility_booking::EventView> {
+			FacilityBooking::event(id)
+		}
+
+		fn events_near(
+			point: pallet_facility_booking::GeoPoint,
+			radius_m: u32,
+			from_day: pallet_facility_booking::DayNumber,
+			to_day: pallet_facility_booking::DayNumber,
+			limit: u32,
+		) -> Vec<pallet_facility_booking::NearEvent> {
+			FacilityBooking::events_near(point, radius_m, from_day, to_day, limit)
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -413,7 +489,9 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -425,10 +503,14 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 
 			#[allow(non_local_definitions)]
 			impl frame_system_benchmarking::Config for Runtime {}
+			#[allow(non_local_definitions)]
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 			#[allow(non_local_definitions)]
 			impl frame_benchmarking::baseline::Config for Runtime {}
 

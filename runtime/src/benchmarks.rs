@@ -6,6 +6,9 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	// What every signed transaction costs around its call: the system extensions and the fee.
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_transaction_payment, TransactionPayment]
 	// The anchors every citizen-facing call is compared with.
 	[pallet_balances, Balances]
 	[pallet_assets, Assets]

@@ -27,6 +27,11 @@ pub mod busan;
 pub mod citizen_fees;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
+/// Test support shared by the unit tests and `runtime/tests` (the fuzzer).
+#[cfg(feature = "std")]
+#[doc(hidden)]
+pub mod test_helpers;
 #[cfg(test)]
 mod tests;
 
@@ -101,7 +106,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("citizen-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("citizen-chain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -136,7 +141,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// so it runs once and is a no-op on a chain created with the new code.
 type Migrations = (
 	pallet_citizen_id::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_citizen_id::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_policy_funds::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_policy_funds::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_facility_booking::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -12,24 +12,7 @@ use sp_core::Pair;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{BuildStorage, DispatchError};
 
-/// `json` merged into `base`, objects key by key (how a chain spec applies a preset).
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
-
-fn preset_config(name: &str) -> RuntimeGenesisConfig {
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	let patch = get_preset(&name.into()).unwrap_or_else(|| panic!("preset {name} exists"));
-	merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	serde_json::from_value(config).unwrap()
-}
+use crate::test_helpers::preset_config;
 
 fn ext(name: &str) -> sp_io::TestExternalities {
 	let mut ext: sp_io::TestExternalities = preset_config(name).build_storage().unwrap().into();
@@ -244,7 +227,7 @@ mod policy_funds_flow {
 	/// Program account balance = free budget + outstanding vouchers + holds, and both
 	/// pallets' own invariants hold.
 	fn invariants(program: u32) {
-		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
+		let report = PolicyFunds::report(program).expect("a program");
 		assert_eq!(
 			dbw(&PolicyFunds::program_account(program)),
 			report.free + report.outstanding + report.held
@@ -438,7 +421,7 @@ mod multi_child_points_flow {
 		sp_core::crypto::AccountId32::new([n; 32])
 	}
 	fn invariants(program: u32) {
-		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
+		let report = PolicyFunds::report(program).expect("a program");
 		assert_eq!(
 			dbw(&PolicyFunds::program_account(program)),
 			report.free + report.outstanding + report.held
@@ -1014,7 +997,7 @@ mod youth_culture_pass_flow {
 	/// Program account = free budget + outstanding vouchers + holds, and every pallet's own
 	/// invariants hold (the youth pass's include its keeping accounts' balances).
 	fn invariants(program: u32) {
-		let report = pallet_policy_funds::Reports::<Runtime>::get(program);
+		let report = PolicyFunds::report(program).expect("a program");
 		assert_eq!(
 			dbw(&PolicyFunds::program_account(program)),
 			report.free + report.outstanding + report.held
@@ -1803,5 +1786,547 @@ mod facility_booking_flow {
 			assert_eq!(issuance(), supply);
 			invariants();
 		});
+	}
+	/// A resident of `zone` (citizen `n`) holding `POCKET` of the local currency, registered
+	/// by `issuer`.
+	fn resident(issuer: &AccountId, n: u8, zone: u16) -> AccountId {
+		let who = sp_core::crypto::AccountId32::new([n; 32]);
+		assert_ok!(CitizenId::register_citizen(
+			signed(issuer),
+			who.clone().into(),
+			sp_core::H256::repeat_byte(n),
+			zone
+		));
+		let id = pallet_citizen_id::CitizenOf::<Runtime>::get(&who).unwrap();
+		assert_ok!(CitizenId::issue_claim(
+			signed(issuer),
+			id,
+			ClaimValue::Resident { zone, since: NOW - 400 * DAY },
+			NOW - DAY,
+			NOW + 365 * DAY
+		));
+		assert_ok!(Assets::transfer(
+			signed(&alice()),
+			LOCAL_CURRENCY_ID.into(),
+			who.clone().into(),
+			POCKET
+		));
+		who
+	}
+
+	/// The city's issuer of resident claims.
+	fn issuer() -> AccountId {
+		let issuer = Sr25519Keyring::Charlie.to_account_id();
+		assert_ok!(CitizenId::register_issuer(
+			RuntimeOrigin::root(),
+			issuer.clone().into(),
+			claim_kinds([ClaimKind::Resident])
+		));
+		issuer
+	}
+
+	/// A paid two-seat course at a sports centre in Busanjin-gu (zone 5) managed by Dave: it
+	/// fills, the third resident waits at position 1 and the fourth at 2; a withdrawal 10 days
+	/// ahead is refunded in full and offers the seat to the head, who confirms and pays; an
+	/// offer left unconfirmed past its hour passes on in the idle hook; the manager cancels and
+	/// the idle hook refunds every seat in full. Enrolling, withdrawing and confirming are
+	/// fee-free public-service calls. The local currency's supply never changes.
+	#[test]
+	fn a_course_waitlists_offers_and_a_cancellation_refunds_every_seat() {
+		use pallet_facility_booking::{CourseSpec, Event as FbEvent, Session, StandingView};
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let issuer = issuer();
+			let r: Vec<AccountId> = (81..85).map(|n| resident(&issuer, n, 5)).collect();
+			let id_of =
+				|who: &AccountId| pallet_citizen_id::CitizenOf::<Runtime>::get(who).unwrap();
+			let supply = issuance();
+
+			let mut spec = pallet_facility_booking::Facilities::<Runtime>::get(3).unwrap().spec;
+			spec.zone = 5;
+			spec.location = GeoPoint { lat_micro: 35_165_000, lon_micro: 129_050_000 };
+			spec.manager = manager();
+			assert_ok!(FacilityBooking::register_facility(RuntimeOrigin::root(), spec.clone()));
+			let facility = pallet_facility_booking::NextFacilityId::<Runtime>::get() - 1;
+			let account = FacilityBooking::facility_account(facility);
+			let today = FacilityBooking::today();
+			let course_spec = CourseSpec {
+				name: LocalizedName::new(
+					"어린이 생존수영".as_bytes(),
+					b"Children's survival swimming",
+				)
+				.unwrap(),
+				sessions: vec![
+					Session { day: today + 10, start_minute: 600, end_minute: 660 },
+					Session { day: today + 12, start_minute: 600, end_minute: 660 },
+				]
+				.try_into()
+				.unwrap(),
+				seats: 2,
+				fee: Some(FEE),
+				residents_from: NOW,
+				public_from: NOW + DAY,
+				enrol_until: NOW + 9 * DAY,
+				offer_minutes: 60,
+				required_claims: Default::default(),
+				refund_tiers: spec.refund_tiers.clone(),
+			};
+			assert_noop!(
+				FacilityBooking::publish_course(signed(&r[0]), facility, course_spec.clone()),
+				Error::<Runtime>::NotManager
+			);
+			assert_ok!(FacilityBooking::publish_course(signed(&manager()), facility, course_spec));
+			let course = pallet_facility_booking::NextCourseId::<Runtime>::get() - 1;
+
+			// Fee-free for citizens.
+			let call = RuntimeCall::FacilityBooking(pallet_facility_booking::Call::enroll {
+				course,
+				max_fee: FEE,
+			});
+			assert!(crate::citizen_fees::free_for(&r[0], 0, &call, call.encoded_size()).is_some());
+
+			for who in &r {
+				assert_ok!(FacilityBooking::enroll(signed(who), course, FEE));
+			}
+			assert_eq!(dbw(&account), 2 * FEE);
+			let position = |who: &AccountId| {
+				FacilityBooking::citizen_courses(who).unwrap().courses[0].standing
+			};
+			assert_eq!(position(&r[2]), StandingView::Waiting { position: 1 });
+			assert_eq!(position(&r[3]), StandingView::Waiting { position: 2 });
+			let view = FacilityBooking::course(course).unwrap();
+			assert_eq!((view.enrolled, view.waiting, view.free), (2, 2, 0));
+			invariants();
+
+			// A withdrawal 10 days ahead: 100 % back, the seat offered to the head.
+			assert_ok!(FacilityBooking::withdraw(signed(&r[0]), course));
+			assert_eq!(dbw(&r[0]), POCKET);
+			assert_eq!(
+				position(&r[2]),
+				StandingView::Offered { until: NOW + 60 * 60_000, expired: false }
+			);
+			assert_eq!(position(&r[3]), StandingView::Waiting { position: 1 });
+			assert_ok!(FacilityBooking::confirm_offer(signed(&r[2]), course, FEE));
+			assert_eq!(dbw(&r[2]), POCKET - FEE);
+			assert_eq!(position(&r[2]), StandingView::Enrolled);
+
+			// Another withdrawal: the seat is offered to the fourth, who lets the hour pass; the
+			// idle hook passes the offer on (nobody left waiting: the seat is free again).
+			assert_ok!(FacilityBooking::withdraw(signed(&r[1]), course));
+			pallet_timestamp::Now::<Runtime>::put(NOW + 61 * 60_000);
+			FacilityBooking::on_idle(2, Weight::MAX);
+			assert!(System::events().iter().any(|e| e.event
+				== RuntimeEvent::FacilityBooking(FbEvent::OfferLapsed {
+					course,
+					citizen: id_of(&r[3])
+				})));
+			assert!(FacilityBooking::citizen_courses(&r[3]).unwrap().courses.is_empty());
+			assert_eq!(FacilityBooking::course(course).unwrap().free, 1);
+			invariants();
+
+			// The manager cancels: the idle hook refunds the remaining seat in full.
+			assert_ok!(FacilityBooking::cancel_course(signed(&manager()), course));
+			FacilityBooking::on_idle(3, Weight::MAX);
+			assert!(FacilityBooking::course(course).is_none());
+			for who in &r {
+				assert_eq!(dbw(who), POCKET);
+			}
+			assert_eq!(dbw(&account), 0);
+			assert_eq!(issuance(), supply);
+			invariants();
+		});
+	}
+
+	/// Events near a point in a date range, nearest first, from the map of the development
+	/// preset: two events near the Simin library and one across the city; a registration is
+	/// capacity-limited.
+	#[test]
+	fn events_near_the_simin_library_come_back_nearest_first() {
+		use pallet_facility_booking::EventSpec;
+		ext("development").execute_with(|| {
+			pallet_timestamp::Now::<Runtime>::put(NOW);
+			let issuer = issuer();
+			let who = resident(&issuer, 91, 5);
+			let other = resident(&issuer, 92, 5);
+			let today = FacilityBooking::today();
+			let list = |place: GeoPoint, start: u64, capacity: Option<u32>| {
+				let zone = FacilityBooking::zone_of(place).unwrap();
+				let spec = EventSpec {
+					name: LocalizedName::new("행사".as_bytes(), b"Event").unwrap(),
+					zone,
+					place,
+					facility: None,
+					start,
+					end: start + 2 * 3_600_000,
+					capacity,
+				};
+				assert_ok!(FacilityBooking::list_event(RuntimeOrigin::root(), spec));
+				pallet_facility_booking::NextEventId::<Runtime>::get() - 1
+			};
+			let moved = |dlat: i32| GeoPoint {
+				lat_micro: SIMIN.lat_micro + dlat,
+				lon_micro: SIMIN.lon_micro,
+			};
+			let farther = list(moved(4_000), NOW + DAY, None);
+			let nearest = list(moved(1_000), NOW + 2 * DAY, Some(1));
+			let later = list(moved(500), NOW + 20 * DAY, None);
+			// Haeundae Beach, across the city.
+			list(GeoPoint { lat_micro: 35_158_700, lon_micro: 129_160_400 }, NOW + DAY, None);
+			let found: Vec<u32> = FacilityBooking::events_near(SIMIN, 5_000, today, today + 7, 10)
+				.iter()
+				.map(|e| e.id)
+				.collect();
+			assert_eq!(found, vec![nearest, farther]);
+			let all: Vec<u32> = FacilityBooking::events_near(SIMIN, 5_000, today, today + 30, 10)
+				.iter()
+				.map(|e| e.id)
+				.collect();
+			assert_eq!(all, vec![later, nearest, farther]);
+			assert_ok!(FacilityBooking::register_for_event(signed(&who), nearest));
+			assert_noop!(
+				FacilityBooking::register_for_event(signed(&other), nearest),
+				Error::<Runtime>::EventFull
+			);
+			invariants();
+		});
+	}
+}
+
+mod bulk_registration {
+	//! A city onboarded in bulk, through the real pallets: citizens registered in one batch
+	//! hold a Resident claim that policy funds and facility booking accept at once; a refused
+	//! citizen does not stop the others; a full batch is a small part of a block; and what a
+	//! citizen costs in storage.
+	use super::*;
+	use crate::{configs::RuntimeBlockWeights, FacilityBooking, PolicyFunds, ProgramTerms};
+	use citizen_primitives::{CitizenRegistry, ClaimStatus, VoucherLedger};
+	use frame_support::{dispatch::DispatchClass, traits::Get, BoundedBTreeSet, BoundedVec};
+	use pallet_citizen_id::{NewCitizen, NewCitizensOf};
+	use pallet_facility_booking::weekday;
+	use pallet_policy_funds::{ApprovalMode, GrantScope, LocalizedName};
+	use sp_core::crypto::AccountId32;
+	use sp_runtime::traits::TransactionExtension;
+	use std::collections::BTreeMap;
+
+	const DAY: u64 = crate::DAY_MS;
+	const NOW: u64 = citizen_primitives::testing::epochs::MAY_22_2026;
+	const GRANT: u128 = 50_000;
+	/// Busanjin-gu, where the Simin library (facility 0 of the development preset) is.
+	const BUSANJIN: u16 = 5;
+	const HAEUNDAE: u16 = 9;
+
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+	fn account(n: u8) -> AccountId {
+		AccountId32::new([n; 32])
+	}
+	fn issuer() -> AccountId {
+		Sr25519Keyring::Charlie.to_account_id()
+	}
+	/// Citizen `n`: account `[n; 32]`, commitment `[n; 32]`, living in `zone` for 400 days.
+	fn new(n: u8, zone: u16) -> NewCitizen<AccountId> {
+		NewCitizen {
+			account: account(n),
+			commitment: sp_core::H256::repeat_byte(n),
+			zone,
+			since: NOW - 400 * DAY,
+		}
+	}
+	fn batch(citizens: Vec<NewCitizen<AccountId>>) -> NewCitizensOf<Runtime> {
+		citizens.try_into().expect("within MaxRegistrationBatch")
+	}
+	fn invariants() {
+		CitizenId::do_try_state().unwrap();
+		PolicyFunds::do_try_state().unwrap();
+		FacilityBooking::do_try_state().unwrap();
+	}
+
+	/// The city makes Charlie a Resident issuer; time is `NOW`.
+	fn city() {
+		pallet_timestamp::Now::<Runtime>::put(NOW);
+		assert_ok!(CitizenId::register_issuer(
+			RuntimeOrigin::root(),
+			issuer().into(),
+			claim_kinds([ClaimKind::Resident])
+		));
+	}
+
+	/// Charlie registers `citizens` with residence valid for a year.
+	fn register_all(citizens: Vec<NewCitizen<AccountId>>) {
+		assert_ok!(CitizenId::register_citizens(
+			signed(&issuer()),
+			batch(citizens),
+			NOW - DAY,
+			NOW + 365 * DAY
+		));
+	}
+
+	/// City program 0: 50,000 to every resident of at least 90 days, automatic, funded by
+	/// Alice.
+	fn resident_program() {
+		let name = LocalizedName::new("주민 지원금".as_bytes(), b"Resident grant").unwrap();
+		let claims =
+			BoundedBTreeSet::try_from(std::collections::BTreeSet::from([ClaimKind::Resident]))
+				.unwrap();
+		let terms: ProgramTerms = pallet_policy_funds::ProgramTerms {
+			name,
+			amount_per_grant: GRANT,
+			required_claims: claims,
+			min_residence: 90 * DAY,
+			apply_from: NOW,
+			apply_until: NOW + 10 * DAY,
+			spend_until: NOW + 20 * DAY,
+			approval: ApprovalMode::Automatic,
+			scope: GrantScope::PerCitizen,
+			allowed_categories: BoundedBTreeSet::new(),
+			excluded_categories: BoundedBTreeSet::new(),
+		};
+		assert_ok!(PolicyFunds::create_program(RuntimeOrigin::root(), terms, BoundedVec::new()));
+		assert_ok!(PolicyFunds::fund(signed(&alice()), 0, 1_000_000));
+	}
+
+	/// Citizens registered in one batch, holding no tokens at all, are residents at once:
+	/// they get a city grant and book the residents-only days of their zone's library.
+	#[test]
+	fn a_batch_registers_residents_who_apply_and_book_at_once() {
+		ext("development").execute_with(|| {
+			city();
+			register_all(vec![new(81, BUSANJIN), new(82, BUSANJIN), new(83, HAEUNDAE)]);
+			let ids: Vec<_> = (81..=83)
+				.map(|n| pallet_citizen_id::CitizenOf::<Runtime>::get(account(n)).unwrap())
+				.collect();
+			for (&id, n) in ids.iter().zip(81u8..) {
+				let verdict = CitizenId::claim_verdict(id, ClaimKind::Resident).unwrap();
+				assert_eq!(verdict.status, ClaimStatus::Active);
+				assert_eq!(verdict.issuer, issuer());
+				assert_eq!(System::providers(&account(n)), 1, "the ID keeps the account alive");
+				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(account(n)), 0);
+			}
+			let registered = System::events()
+				.iter()
+				.filter(|r| {
+					matches!(
+						r.event,
+						RuntimeEvent::CitizenId(pallet_citizen_id::Event::CitizenRegistered { .. })
+					)
+				})
+				.count();
+			assert_eq!(registered, 3);
+			invariants();
+
+			// A city grant for residents of 90 days: each applies and is paid at once.
+			resident_program();
+			for (&id, n) in ids.iter().zip(81u8..) {
+				assert_ok!(PolicyFunds::apply(signed(&account(n)), 0));
+				assert_eq!(<PolicyFunds as VoucherLedger<_, _>>::balance(0, id), GRANT);
+			}
+			invariants();
+
+			// The Simin library opens its days 8–14 ahead to residents of Busanjin-gu only.
+			let today = FacilityBooking::today();
+			let day = (today + 8..=today + 14).find(|d| weekday(*d) < 5).unwrap();
+			let slot = 10;
+			assert_ok!(FacilityBooking::book(signed(&account(81)), 0, day, slot, 1, 0));
+			assert_ok!(FacilityBooking::book(signed(&account(82)), 0, day, slot, 2, 0));
+			assert_noop!(
+				FacilityBooking::book(signed(&account(83)), 0, day, slot, 1, 0),
+				pallet_facility_booking::Error::<Runtime>::ResidentsOnly
+			);
+			invariants();
+		});
+	}
+
+	/// A citizen already registered, and a resident number given twice, are refused; the
+	/// others of the batch are registered, and the refused leave nothing behind.
+	#[test]
+	fn a_bad_citizen_in_a_batch_leaves_the_others_registered() {
+		ext("development").execute_with(|| {
+			city();
+			register_all(vec![new(81, BUSANJIN)]);
+			let first = pallet_citizen_id::CitizenOf::<Runtime>::get(account(81)).unwrap();
+			System::reset_events();
+			// Citizen 81's account again, with a new resident number.
+			let mut again = new(81, HAEUNDAE);
+			again.commitment = sp_core::H256::repeat_byte(91);
+			// Citizen 82's resident number again, on a new account.
+			let mut twin = new(84, BUSANJIN);
+			twin.commitment = new(82, BUSANJIN).commitment;
+			register_all(vec![again, new(82, BUSANJIN), twin, new(83, BUSANJIN)]);
+
+			let outcomes: Vec<pallet_citizen_id::Event<Runtime>> = System::events()
+				.into_iter()
+				.filter_map(|r| match r.event {
+					RuntimeEvent::CitizenId(e) => Some(e),
+					_ => None,
+				})
+				.collect();
+			let refusal = |index, n, error: pallet_citizen_id::Error<Runtime>| {
+				pallet_citizen_id::Event::RegistrationRefused {
+					index,
+					account: account(n),
+					error: error.into(),
+				}
+			};
+			let registered = |citizen, n| pallet_citizen_id::Event::CitizenRegistered {
+				citizen,
+				account: account(n),
+				home_zone: BUSANJIN,
+				issuer: issuer(),
+			};
+			assert_eq!(
+				outcomes,
+				vec![
+					refusal(0, 81, pallet_citizen_id::Error::AccountAlreadyCitizen),
+					registered(first + 1, 82),
+					refusal(2, 84, pallet_citizen_id::Error::AlreadyRegistered),
+					registered(first + 2, 83),
+					pallet_citizen_id::Event::BatchRegistered {
+						issuer: issuer(),
+						registered: 2,
+						refused: 2,
+						valid_from: NOW - DAY,
+						valid_until: NOW + 365 * DAY,
+					},
+				]
+			);
+			// The citizen already registered is as he was; the twin left nothing.
+			let record = pallet_citizen_id::Citizens::<Runtime>::get(first).unwrap();
+			assert_eq!(record.home_zone, BUSANJIN);
+			assert_eq!(System::providers(&account(81)), 1);
+			assert_eq!(
+				pallet_citizen_id::Commitments::<Runtime>::get(sp_core::H256::repeat_byte(91)),
+				None
+			);
+			assert_eq!(pallet_citizen_id::CitizenOf::<Runtime>::get(account(84)), None);
+			assert_eq!(System::providers(&account(84)), 0);
+			assert!(!frame_system::Account::<Runtime>::contains_key(account(84)));
+			for n in [82, 83] {
+				let id = pallet_citizen_id::CitizenOf::<Runtime>::get(account(n)).unwrap();
+				assert!(CitizenId::has_valid_claim(id, ClaimKind::Resident));
+			}
+			invariants();
+		});
+	}
+
+	/// Every key under `prefix`, with its value's length.
+	fn entries(prefix: &[u8]) -> BTreeMap<Vec<u8>, usize> {
+		let mut found = BTreeMap::new();
+		let mut key = prefix.to_vec();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if !next.starts_with(prefix) {
+				break;
+			}
+			found.insert(next.clone(), sp_io::storage::get(&next).map_or(0, |v| v.len()));
+			key = next;
+		}
+		found
+	}
+
+	/// Key and value bytes of the entries under `prefix` that `act` creates.
+	fn created(prefix: &[u8], act: impl FnOnce()) -> Vec<(usize, usize)> {
+		let before = entries(prefix);
+		act();
+		entries(prefix)
+			.into_iter()
+			.filter(|(key, _)| !before.contains_key(key))
+			.map(|(key, value)| (key.len(), value))
+			.collect()
+	}
+
+	/// What one citizen costs in storage, measured: its record with the Resident claim, its
+	/// account index and its commitment (citizen ID), and a voucher (policy funds); besides,
+	/// the account entry its provider reference creates for an account new to the chain.
+	#[test]
+	fn what_a_citizen_costs_in_storage() {
+		ext("development").execute_with(|| {
+			city();
+			resident_program();
+			register_all(vec![new(80, BUSANJIN)]);
+			let citizen_id = sp_io::hashing::twox_128(b"CitizenId").to_vec();
+			let policy_funds = sp_io::hashing::twox_128(b"PolicyFunds").to_vec();
+			let accounts =
+				[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Account")]
+					.concat();
+			let mut account_entry = Vec::new();
+			let id_entries = created(&citizen_id, || {
+				account_entry = created(&accounts, || register_all(vec![new(81, BUSANJIN)]));
+			});
+			let voucher = created(&policy_funds, || {
+				assert_ok!(PolicyFunds::apply(signed(&account(81)), 0));
+			});
+			let sum = |e: &[(usize, usize)]| {
+				(e.iter().map(|(k, _)| k).sum::<usize>(), e.iter().map(|(_, v)| v).sum::<usize>())
+			};
+			let (id_keys, id_values) = sum(&id_entries);
+			let (voucher_keys, voucher_values) = sum(&voucher);
+			let (account_keys, account_values) = sum(&account_entry);
+			println!(
+				"citizen ID: {} entries, keys {id_keys} B, values {id_values} B; voucher: {} \
+				 entries, keys {voucher_keys} B, values {voucher_values} B; account entry: keys \
+				 {account_keys} B, values {account_values} B",
+				id_entries.len(),
+				voucher.len(),
+			);
+			// Record (48 + 173: 111 of ID, 62 of Resident claim), account index (80 + 8),
+			// commitment (64 + 8).
+			assert_eq!(id_entries.len(), 3);
+			assert_eq!((id_keys, id_values), (48 + 80 + 64, 173 + 8 + 8));
+			assert_eq!(voucher.len(), 1, "one entry per citizen and program");
+			assert!(id_values + voucher_values <= 256, "the values of a citizen fit 256 bytes");
+			assert_eq!(account_entry.len(), 1);
+		});
+	}
+
+	/// A full batch is a small part of a block, and with the runtime's weights the normal
+	/// class of one block takes at least 5,700 registrations: as many full batches as fit,
+	/// then the largest batch that fits what is left.
+	#[test]
+	fn a_block_takes_at_least_5700_registrations() {
+		let max = <Runtime as pallet_citizen_id::Config>::MaxRegistrationBatch::get();
+		let limits = RuntimeBlockWeights::get();
+		let normal = limits.get(DispatchClass::Normal);
+		let budget = normal.max_total.unwrap().ref_time();
+		let extension = crate::citizen_fees::NonceWeightAndFee::new(0, 0);
+		let cost = |n: u32| {
+			let citizens = (0..n)
+				.map(|i| NewCitizen {
+					account: AccountId32::new([0; 32]),
+					commitment: sp_core::H256::from_low_u64_be(i.into()),
+					zone: BUSANJIN,
+					since: 0,
+				})
+				.collect::<Vec<_>>();
+			let call = RuntimeCall::CitizenId(pallet_citizen_id::Call::register_citizens {
+				citizens: batch(citizens),
+				valid_from: NOW,
+				valid_until: NOW + DAY,
+			});
+			let weight = call
+				.get_dispatch_info()
+				.call_weight
+				.saturating_add(extension.weight(&call))
+				.saturating_add(normal.base_extrinsic);
+			// Also within the block's length.
+			assert!((call.encoded_size() as u32) < *limits_len().max.get(DispatchClass::Normal));
+			weight.ref_time()
+		};
+		let full = cost(max);
+		assert!(full * 10 <= budget, "a full batch is at most a tenth of the normal class");
+		assert!(full <= normal.max_extrinsic.unwrap().ref_time());
+		let batches = budget / full;
+		let rest = budget - batches * full;
+		let tail = (0..max).rev().find(|n| *n == 0 || cost(*n) <= rest).unwrap_or(0);
+		let per_block = batches * u64::from(max) + u64::from(tail);
+		println!(
+			"a full batch of {max}: {} µs; {batches} full batches and one of {tail}: \
+			 {per_block} registrations a block",
+			full / 1_000_000
+		);
+		assert!(per_block >= 5_700, "{per_block} registrations a block");
+	}
+
+	fn limits_len() -> frame_system::limits::BlockLength {
+		<Runtime as frame_system::Config>::BlockLength::get()
 	}
 }

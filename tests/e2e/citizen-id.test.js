@@ -1,10 +1,10 @@
 // The digital citizen ID end to end: the city appoints an issuer, the issuer registers and
-// attests a citizen, a merchant verifies through RPC and the runtime API, and a lost phone is
-// recovered.
+// attests a citizen and registers more in bulk, a merchant verifies through RPC (one account
+// or many at once) and the runtime API, and a lost phone is recovered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNode, rpcHttp } from './lib/node.js';
-import { devAccounts, freshAccount, commitment, submit, submitOk, sealBlocks } from './lib/tx.js';
+import { devAccounts, freshAccount, commitment, errorName, submit, submitOk, sealBlocks } from './lib/tx.js';
 
 let node;
 let api;
@@ -93,6 +93,50 @@ test('one person, one ID: the same commitment cannot register again', async () =
   const { error } = await submit(api, api.tx.citizenId.registerCitizen(other.address, commitment('900101-1234567'), 3), issuer);
   assert.equal(error, 'citizenId.AlreadyRegistered');
   assert.ok((await api.query.citizenId.citizenOf(other.address)).isNone, 'nothing registered');
+});
+
+test('an issuer registers citizens in bulk; a kiosk verifies many accounts in one request', async () => {
+  const fresh = [1, 2, 3].map((n) => freshAccount(accounts.keyring, `bulk-${n}`));
+  const t = await now();
+  const since = t - 400 * DAY;
+  const citizens = [
+    { account: fresh[0].address, commitment: commitment('bulk-1'), zone: 5, since },
+    // The first citizen's resident number again: one person, one ID.
+    { account: fresh[1].address, commitment: commitment('900101-1234567'), zone: 5, since },
+    { account: fresh[2].address, commitment: commitment('bulk-3'), zone: 9, since },
+  ];
+  const events = await submitOk(api, api.tx.citizenId.registerCitizens(citizens, t - 1000, t + 365 * DAY), issuer);
+  const registered = events.filter((e) => api.events.citizenId.CitizenRegistered.is(e));
+  assert.deepEqual(registered.map((e) => e.data.account.toString()), [fresh[0].address, fresh[2].address]);
+  const refused = events.find((e) => api.events.citizenId.RegistrationRefused.is(e));
+  assert.equal(refused.data.index.toNumber(), 1);
+  assert.equal(errorName(api, refused.data.error), 'citizenId.AlreadyRegistered');
+  const batch = events.find((e) => api.events.citizenId.BatchRegistered.is(e));
+  assert.deepEqual([batch.data.registered.toNumber(), batch.data.refused.toNumber()], [2, 1]);
+
+  // A kiosk asks about four accounts at once: two new residents, the refused one, and the
+  // citizen registered one by one.
+  const asked = [fresh[0].address, fresh[1].address, citizen.address, fresh[2].address];
+  const { result } = await rpcHttp(node.port, 'citizen_verifyClaims', [asked, 'Resident']);
+  assert.deepEqual(result.map((r) => r.status ?? r.error.code), ['Active', 7001, 'Active', 'Active']);
+  assert.deepEqual(result[3].value, { Resident: { zone: 9, since } });
+  assert.equal(result[3].issuer, issuer.address);
+  // Each answer is what the single form answers.
+  for (const [i, account] of asked.entries()) {
+    const single = await rpcHttp(node.port, 'citizen_verifyClaim', [account, 'Resident']);
+    if (single.error) assert.deepEqual(result[i].error, { code: single.error.code, message: single.error.message });
+    else assert.deepEqual(result[i], single.result);
+  }
+  const runtime = await api.call.citizenIdApi.verifyClaims(asked, 'Resident');
+  assert.deepEqual(runtime.map((r) => (r.isOk ? r.asOk.status.toString() : r.asErr.toString())), ['Active', 'NotACitizen', 'Active', 'Active']);
+  const noClaim = await rpcHttp(node.port, 'citizen_verifyClaims', [[fresh[0].address], 'YouthAgeBand']);
+  assert.equal(noClaim.result[0].error.code, 7002);
+  // Bounded: 1,000 accounts a request.
+  assert.deepEqual((await rpcHttp(node.port, 'citizen_verifyClaims', [[], 'Resident'])).result, []);
+  const thousand = await rpcHttp(node.port, 'citizen_verifyClaims', [Array(1000).fill(fresh[0].address), 'Resident']);
+  assert.equal(thousand.result.length, 1000);
+  const tooMany = await rpcHttp(node.port, 'citizen_verifyClaims', [Array(1001).fill(fresh[0].address), 'Resident']);
+  assert.equal(tooMany.error.code, -32602);
 });
 
 test('anchored credentials are verifiable by digest', async () => {

@@ -134,6 +134,35 @@ test('a spend at a disallowed category fails, and canAccept said so', async () =
   assert.equal(over.error, 'policyFunds.InsufficientVoucher');
 });
 
+test('funds_canAcceptMany answers a batch in one call, as funds_canAccept answers each', async () => {
+  const queries = [
+    { merchant: bookshop.address, citizenAccount: citizen.address, amount: 1_000 },
+    [cramSchool.address, citizen.address, 1_000],
+    { merchant: bookshop.address, account: a.ferdie.address, amount: 1 },
+    { merchant: bookshop.address, citizenAccount: citizen.address, amount: Number(GRANT) },
+  ];
+  const verdicts = await rpc('funds_canAcceptMany', [queries]);
+  const each = [];
+  for (const q of queries) {
+    const [merchant, account, amount] = Array.isArray(q) ? q : [q.merchant, q.citizenAccount ?? q.account, q.amount];
+    each.push(await rpc('funds_canAccept', [merchant, account, amount]));
+  }
+  assert.deepEqual(verdicts, each);
+  assert.deepEqual(verdicts.map((v) => v.refusal), [null, 'CategoryNotAllowed', 'NotACitizen', 'InsufficientBalance']);
+  assert.equal(verdicts[0].program, programId);
+  assert.deepEqual(await rpc('funds_canAcceptMany', [[]]), []);
+  // Bounded: 1,000 answered, one more refused.
+  const full = await rpc('funds_canAcceptMany', [Array.from({ length: 1_000 }, () => queries[0])]);
+  assert.equal(full.length, 1_000);
+  assert.ok(full.every((v) => v.accepted && v.program === programId));
+  const tooLong = await rpcHttp(node.port, 'funds_canAcceptMany', [Array.from({ length: 1_001 }, () => queries[0])]);
+  assert.equal(tooLong.error.code, -32602);
+  const bad = await rpcHttp(node.port, 'funds_canAcceptMany', [[{ merchant: 'nope', citizenAccount: citizen.address, amount: 1 }]]);
+  assert.equal(bad.error.code, -32602);
+  const tooMany = await rpcHttp(node.port, 'funds_canAcceptMany', [[], null, 1]);
+  assert.equal(tooMany.error.code, -32602);
+});
+
 test('bad input to the funds RPC is a JSON-RPC error', async () => {
   const unknown = await rpcHttp(node.port, 'funds_programReport', [999]);
   assert.equal(unknown.error.code, 7102);

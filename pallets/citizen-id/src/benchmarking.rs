@@ -2,7 +2,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Time};
+use frame_support::traits::{EnsureOrigin, Get, Time};
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::traits::StaticLookup;
@@ -29,7 +29,7 @@ fn issuer<T: Config>(n: u32) -> T::AccountId {
 
 /// The state of `id`'s Resident claim, if it has one.
 fn resident_claim_state<T: Config>(id: CitizenId) -> Option<ClaimState> {
-	Claims::<T>::get(id, ClaimKind::Resident).map(|c| c.state)
+	Citizens::<T>::get(id).and_then(|r| r.resident).map(|c| c.state)
 }
 
 fn commitment(n: u32) -> Commitment {
@@ -324,6 +324,37 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder));
 		assert_last_event::<T>(Event::CitizenDeregistered { citizen: id });
+	}
+
+	#[benchmark]
+	fn register_citizens(n: Linear<1, { T::MaxRegistrationBatch::get() }>) {
+		// Worst case for each citizen: registered (every check passes and every write is
+		// made), with its Resident claim, on an account that does not exist yet (the provider
+		// reference creates it).
+		let issuer = issuer::<T>(0);
+		let new = |i: u32| NewCitizen {
+			account: account::<T::AccountId>("citizen", i, 0),
+			commitment: commitment(i),
+			zone: 1,
+			since: 0,
+		};
+		let citizens: NewCitizensOf<T> =
+			(0..n).map(new).collect::<alloc::vec::Vec<_>>().try_into().expect("within the bound");
+		let until = T::Time::now().saturating_add(365 * DAY);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()), citizens, 0, until);
+		assert_eq!(NextCitizenId::<T>::get(), u64::from(n));
+		for i in 0..n {
+			let id = CitizenOf::<T>::get(new(i).account).expect("registered");
+			assert_eq!(resident_claim_state::<T>(id), Some(ClaimState::Active));
+		}
+		assert_last_event::<T>(Event::BatchRegistered {
+			issuer,
+			registered: n,
+			refused: 0,
+			valid_from: 0,
+			valid_until: until,
+		});
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -5,11 +5,19 @@ use super::*;
 use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
+	storage::{with_transaction, TransactionOutcome},
 	traits::{Get, Time},
 };
 use frame_system::pallet_prelude::OriginFor;
 use sp_core::H256;
 use sp_runtime::DispatchError;
+
+/// Who registers citizens, and when: what every citizen of a registration shares, read once.
+struct Registrar<AccountId> {
+	issuer: AccountId,
+	epoch: IssuerEpoch,
+	now: Moment,
+}
 
 impl<T: Config> Pallet<T> {
 	/// The signer of `origin`, if it is a registered issuer.
@@ -53,9 +61,17 @@ impl<T: Config> Pallet<T> {
 	/// Whether the ID reads as suspended: suspended by an issuer, or its registering issuer
 	/// has been removed and no other issuer re-confirmed it.
 	pub(crate) fn reads_suspended(record: &CitizenRecordOf<T>) -> bool {
+		Self::reads_suspended_by(record, &mut Self::issuer_current)
+	}
+
+	/// [`Self::reads_suspended`], asking `current` whether an issuer registration stands.
+	fn reads_suspended_by(
+		record: &CitizenRecordOf<T>,
+		current: &mut impl FnMut(&T::AccountId, IssuerEpoch) -> bool,
+	) -> bool {
 		record.status == CitizenStatus::Suspended
 			|| (record.status == CitizenStatus::Active
-				&& !Self::issuer_current(&record.registered_by, record.registrar_epoch))
+				&& !current(&record.registered_by, record.registrar_epoch))
 	}
 
 	/// Whether the ID is usable now: neither deregistered nor reading as suspended.
@@ -102,14 +118,102 @@ impl<T: Config> Pallet<T> {
 		commitment: Commitment,
 		home_zone: ZoneId,
 	) -> Result<CitizenId, DispatchError> {
+		let epoch = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?.epoch;
+		let registrar = Registrar { issuer, epoch, now: T::Time::now() };
+		let mut next = NextCitizenId::<T>::get();
+		let citizen = Self::next_id(&mut next)?;
+		Self::enrol(&registrar, citizen, &account, commitment, home_zone, None)?;
+		NextCitizenId::<T>::put(next);
+		Ok(citizen)
+	}
+
+	/// Register each of `citizens` with a Resident claim over `[valid_from, valid_until)`,
+	/// whole or not at all, one refusal not stopping the others. The issuer, the clock and the
+	/// id counter are read once and the counter written once, for the whole batch.
+	pub(crate) fn do_register_citizens(
+		issuer: T::AccountId,
+		citizens: NewCitizensOf<T>,
+		valid_from: Moment,
+		valid_until: Moment,
+	) -> DispatchResult {
+		ensure!(!citizens.is_empty(), Error::<T>::EmptyBatch);
+		let epoch = Self::ensure_may_attest(&issuer, ClaimKind::Resident)?.epoch;
+		let now = T::Time::now();
+		ensure!(window_is_valid(valid_from, valid_until, now), Error::<T>::InvalidValidity);
+		let registrar = Registrar { issuer, epoch, now };
+		let mut next = NextCitizenId::<T>::get();
+		let (mut registered, mut refused) = (0u32, 0u32);
+		for (index, new) in (0u32..).zip(citizens) {
+			let resident = ResidentClaim {
+				since: new.since,
+				issuer: registrar.issuer.clone(),
+				issuer_epoch: epoch,
+				valid_from,
+				valid_until,
+				state: ClaimState::Active,
+			};
+			// The id is taken only if the citizen is registered: a refusal leaves no gap.
+			let mut after = next;
+			let outcome = with_transaction(|| {
+				let result = Self::next_id(&mut after).and_then(|citizen| {
+					Self::enrol(
+						&registrar,
+						citizen,
+						&new.account,
+						new.commitment,
+						new.zone,
+						Some(resident),
+					)
+				});
+				if result.is_ok() {
+					TransactionOutcome::Commit(result)
+				} else {
+					TransactionOutcome::Rollback(result)
+				}
+			});
+			match outcome {
+				Ok(()) => {
+					next = after;
+					registered = registered.saturating_add(1);
+				}
+				Err(error) => {
+					refused = refused.saturating_add(1);
+					Self::deposit_event(Event::RegistrationRefused {
+						index,
+						account: new.account,
+						error,
+					});
+				}
+			}
+		}
+		NextCitizenId::<T>::put(next);
+		Self::deposit_event(Event::BatchRegistered {
+			issuer: registrar.issuer,
+			registered,
+			refused,
+			valid_from,
+			valid_until,
+		});
+		Ok(())
+	}
+
+	/// Register `account` as citizen `citizen` under `registrar`, with `resident` as its
+	/// Resident claim. Every check comes before the first write, so a refusal writes nothing.
+	/// The caller moves `NextCitizenId` past `citizen`.
+	fn enrol(
+		registrar: &Registrar<T::AccountId>,
+		citizen: CitizenId,
+		account: &T::AccountId,
+		commitment: Commitment,
+		home_zone: ZoneId,
+		resident: Option<ResidentClaimOf<T>>,
+	) -> DispatchResult {
 		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::AlreadyRegistered);
-		ensure!(!CitizenOf::<T>::contains_key(&account), Error::<T>::AccountAlreadyCitizen);
-		let registrar_epoch = Issuers::<T>::get(&issuer).ok_or(Error::<T>::NotIssuer)?.epoch;
-		let citizen = NextCitizenId::<T>::try_mutate(Self::next_id)?;
+		ensure!(!CitizenOf::<T>::contains_key(account), Error::<T>::AccountAlreadyCitizen);
 		Commitments::<T>::insert(commitment, citizen);
-		CitizenOf::<T>::insert(&account, citizen);
+		CitizenOf::<T>::insert(account, citizen);
 		// The ID keeps the account alive: a citizen holding nothing can still transact.
-		frame_system::Pallet::<T>::inc_providers(&account);
+		frame_system::Pallet::<T>::inc_providers(account);
 		Citizens::<T>::insert(
 			citizen,
 			CitizenRecord {
@@ -117,13 +221,19 @@ impl<T: Config> Pallet<T> {
 				commitment,
 				home_zone,
 				status: CitizenStatus::Active,
-				registered_by: issuer.clone(),
-				registered_at: T::Time::now(),
-				registrar_epoch,
+				registered_by: registrar.issuer.clone(),
+				registered_at: registrar.now,
+				registrar_epoch: registrar.epoch,
+				resident,
 			},
 		);
-		Self::deposit_event(Event::CitizenRegistered { citizen, account, home_zone, issuer });
-		Ok(citizen)
+		Self::deposit_event(Event::CitizenRegistered {
+			citizen,
+			account: account.clone(),
+			home_zone,
+			issuer: registrar.issuer.clone(),
+		});
+		Ok(())
 	}
 
 	pub(crate) fn do_set_citizen_suspended(
@@ -164,31 +274,21 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let kind = value.kind();
 		let info = Self::ensure_may_attest(&issuer, kind)?;
-		let mut record = Self::live_citizen(citizen)?;
+		let record = Self::live_citizen(citizen)?;
 		ensure!(
-			valid_from < valid_until && valid_until > T::Time::now(),
+			window_is_valid(valid_from, valid_until, T::Time::now()),
 			Error::<T>::InvalidValidity
 		);
-		// A resident claim is the attested truth about where the citizen lives.
-		if let ClaimValue::Resident { zone, .. } = value {
-			if record.home_zone != zone {
-				record.home_zone = zone;
-				Citizens::<T>::insert(citizen, record);
-			}
-		}
-		let replaced = Claims::<T>::contains_key(citizen, kind);
-		Claims::<T>::insert(
-			citizen,
-			kind,
-			ClaimRecord {
-				value,
-				issuer: issuer.clone(),
-				issuer_epoch: info.epoch,
-				valid_from,
-				valid_until,
-				state: ClaimState::Active,
-			},
-		);
+		let replaced = Self::holds_claim(citizen, &record, kind);
+		let claim = ClaimRecord {
+			value,
+			issuer: issuer.clone(),
+			issuer_epoch: info.epoch,
+			valid_from,
+			valid_until,
+			state: ClaimState::Active,
+		};
+		Self::write_claim(citizen, record, claim);
 		Self::deposit_event(Event::ClaimIssued {
 			citizen,
 			kind,
@@ -200,6 +300,41 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The claim of `kind` that `citizen`, whose record is `record`, holds: a Resident claim
+	/// lives in the record, the others in [`Claims`].
+	pub(crate) fn stored_claim(
+		citizen: CitizenId,
+		record: &CitizenRecordOf<T>,
+		kind: ClaimKind,
+	) -> Option<ClaimRecordOf<T>> {
+		match kind {
+			ClaimKind::Resident => record.resident_claim(),
+			_ => Claims::<T>::get(citizen, kind),
+		}
+	}
+
+	/// Whether `citizen`, whose record is `record`, holds a claim of `kind`.
+	fn holds_claim(citizen: CitizenId, record: &CitizenRecordOf<T>, kind: ClaimKind) -> bool {
+		match kind {
+			ClaimKind::Resident => record.resident.is_some(),
+			_ => Claims::<T>::contains_key(citizen, kind),
+		}
+	}
+
+	/// Store `claim` for `citizen`, whose record is `record`, replacing any of its kind. A
+	/// Resident claim goes into the record and, being the attested truth about where the
+	/// citizen lives, moves the home zone.
+	fn write_claim(citizen: CitizenId, mut record: CitizenRecordOf<T>, claim: ClaimRecordOf<T>) {
+		match ResidentClaim::from_claim(claim) {
+			Ok((zone, resident)) => {
+				record.home_zone = zone;
+				record.resident = Some(resident);
+				Citizens::<T>::insert(citizen, record);
+			}
+			Err(claim) => Claims::<T>::insert(citizen, claim.value.kind(), claim),
+		}
+	}
+
 	/// Suspend (`to = Suspended`), resume (`to = Active`) or revoke (`to = Revoked`) a claim.
 	pub(crate) fn do_change_claim_state(
 		issuer: T::AccountId,
@@ -208,21 +343,20 @@ impl<T: Config> Pallet<T> {
 		to: ClaimState,
 	) -> DispatchResult {
 		Self::ensure_may_attest(&issuer, kind)?;
-		Self::live_citizen(citizen)?;
-		Claims::<T>::try_mutate(citizen, kind, |claim| {
-			let claim = claim.as_mut().ok_or(Error::<T>::ClaimNotFound)?;
-			let allowed = match (claim.state, to) {
-				(ClaimState::Revoked, _) => Err(Error::<T>::ClaimAlreadyRevoked),
-				(ClaimState::Active, ClaimState::Suspended) => Ok(()),
-				(_, ClaimState::Suspended) => Err(Error::<T>::ClaimNotActive),
-				(ClaimState::Suspended, ClaimState::Active) => Ok(()),
-				(_, ClaimState::Active) => Err(Error::<T>::ClaimNotSuspended),
-				(_, ClaimState::Revoked) => Ok(()),
-			};
-			allowed?;
-			claim.state = to;
-			Ok::<(), DispatchError>(())
-		})?;
+		let record = Self::live_citizen(citizen)?;
+		let mut claim =
+			Self::stored_claim(citizen, &record, kind).ok_or(Error::<T>::ClaimNotFound)?;
+		let allowed = match (claim.state, to) {
+			(ClaimState::Revoked, _) => Err(Error::<T>::ClaimAlreadyRevoked),
+			(ClaimState::Active, ClaimState::Suspended) => Ok(()),
+			(_, ClaimState::Suspended) => Err(Error::<T>::ClaimNotActive),
+			(ClaimState::Suspended, ClaimState::Active) => Ok(()),
+			(_, ClaimState::Active) => Err(Error::<T>::ClaimNotSuspended),
+			(_, ClaimState::Revoked) => Ok(()),
+		};
+		allowed?;
+		claim.state = to;
+		Self::write_claim(citizen, record, claim);
 		let by = issuer;
 		Self::deposit_event(match to {
 			ClaimState::Suspended => Event::ClaimSuspended { citizen, kind, by },
@@ -521,6 +655,7 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::dec_providers(&who).map_err(|_| Error::<T>::AccountInUse)?;
 		CitizenOf::<T>::remove(&who);
 		record.status = CitizenStatus::Deregistered;
+		record.resident = None;
 		Citizens::<T>::insert(citizen, record);
 		// Bounded: one claim per kind.
 		for kind in ClaimKind::ALL {
@@ -548,11 +683,24 @@ impl<T: Config> Pallet<T> {
 		claim: &ClaimRecordOf<T>,
 		now: Moment,
 	) -> ClaimStatus {
+		Self::claim_status_by(record, claim, now, &mut Self::issuer_current)
+	}
+
+	/// [`Self::claim_status`], asking `current` whether an issuer registration stands (a batch
+	/// query asks a cache, so each issuer is read once).
+	fn claim_status_by(
+		record: &CitizenRecordOf<T>,
+		claim: &ClaimRecordOf<T>,
+		now: Moment,
+		current: &mut impl FnMut(&T::AccountId, IssuerEpoch) -> bool,
+	) -> ClaimStatus {
 		match claim.state {
 			ClaimState::Revoked => ClaimStatus::Revoked,
 			_ if record.status == CitizenStatus::Deregistered => ClaimStatus::Revoked,
 			ClaimState::Suspended => ClaimStatus::Suspended,
-			_ if Self::attestation_suspended(record, &claim.issuer, claim.issuer_epoch) => {
+			_ if Self::reads_suspended_by(record, current)
+				|| !current(&claim.issuer, claim.issuer_epoch) =>
+			{
 				ClaimStatus::Suspended
 			}
 			_ if now >= claim.valid_until => ClaimStatus::Expired,
@@ -561,17 +709,74 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// "Is claim `kind` of `citizen` valid now?" `None` when the citizen holds no such claim.
-	pub fn claim_verdict(citizen: CitizenId, kind: ClaimKind) -> Option<ClaimVerdictOf<T>> {
-		let record = Citizens::<T>::get(citizen)?;
-		let claim = Claims::<T>::get(citizen, kind)?;
-		Some(ClaimVerdict {
-			status: Self::claim_status(&record, &claim, T::Time::now()),
+	/// The verdict on `claim` of a citizen with `record` at `now`.
+	fn verdict_by(
+		record: &CitizenRecordOf<T>,
+		claim: ClaimRecordOf<T>,
+		now: Moment,
+		current: &mut impl FnMut(&T::AccountId, IssuerEpoch) -> bool,
+	) -> ClaimVerdictOf<T> {
+		ClaimVerdict {
+			status: Self::claim_status_by(record, &claim, now, current),
 			issuer: claim.issuer,
 			valid_from: claim.valid_from,
 			valid_until: claim.valid_until,
 			value: claim.value,
-		})
+		}
+	}
+
+	/// "Is claim `kind` of `citizen` valid now?" `None` when the citizen holds no such claim.
+	pub fn claim_verdict(citizen: CitizenId, kind: ClaimKind) -> Option<ClaimVerdictOf<T>> {
+		let record = Citizens::<T>::get(citizen)?;
+		let claim = Self::stored_claim(citizen, &record, kind)?;
+		Some(Self::verdict_by(&record, claim, T::Time::now(), &mut Self::issuer_current))
+	}
+
+	/// "Is claim `kind` of the citizen `account` is bound to valid now?", or why there is no
+	/// answer. A suspended citizen is answered (its claims read as suspended).
+	pub fn account_claim(
+		account: &T::AccountId,
+		kind: ClaimKind,
+	) -> Result<ClaimVerdictOf<T>, ClaimRefusal> {
+		Self::account_claim_by(account, kind, T::Time::now(), &mut Self::issuer_current)
+	}
+
+	/// [`Self::account_claim`] for each of `accounts`, in order: at most
+	/// [`MAX_CLAIM_QUERIES`] are answered, the rest are not. Each issuer is read once.
+	pub fn account_claims(
+		accounts: alloc::vec::Vec<T::AccountId>,
+		kind: ClaimKind,
+	) -> alloc::vec::Vec<Result<ClaimVerdictOf<T>, ClaimRefusal>> {
+		let now = T::Time::now();
+		let mut epochs = alloc::collections::BTreeMap::<T::AccountId, Option<IssuerEpoch>>::new();
+		let mut current = |issuer: &T::AccountId, epoch: IssuerEpoch| {
+			let stands = match epochs.get(issuer) {
+				Some(known) => *known,
+				None => {
+					let known = Issuers::<T>::get(issuer).map(|info| info.epoch);
+					epochs.insert(issuer.clone(), known);
+					known
+				}
+			};
+			stands == Some(epoch)
+		};
+		accounts
+			.iter()
+			.take(MAX_CLAIM_QUERIES as usize)
+			.map(|account| Self::account_claim_by(account, kind, now, &mut current))
+			.collect()
+	}
+
+	fn account_claim_by(
+		account: &T::AccountId,
+		kind: ClaimKind,
+		now: Moment,
+		current: &mut impl FnMut(&T::AccountId, IssuerEpoch) -> bool,
+	) -> Result<ClaimVerdictOf<T>, ClaimRefusal> {
+		let citizen = CitizenOf::<T>::get(account).ok_or(ClaimRefusal::NotACitizen)?;
+		let record = Citizens::<T>::get(citizen).ok_or(ClaimRefusal::NotACitizen)?;
+		let claim = Self::stored_claim(citizen, &record, kind).ok_or(ClaimRefusal::NoSuchClaim)?;
+		Ok(Self::verdict_by(&record, claim, now, current))
 	}
 
 	/// "Is the credential with `digest` valid now?" `None` when nothing is anchored under it.
@@ -645,7 +850,7 @@ impl<T: Config> Pallet<T> {
 			if record.status == CitizenStatus::Deregistered {
 				ensure!(!bound, "deregistered citizen still bound to an account");
 				ensure!(
-					Claims::<T>::iter_prefix(id).next().is_none(),
+					Claims::<T>::iter_prefix(id).next().is_none() && record.resident.is_none(),
 					"deregistered citizen has claims"
 				);
 			} else {
@@ -656,6 +861,10 @@ impl<T: Config> Pallet<T> {
 			Commitments::<T>::iter().count() as u64 == citizens,
 			"commitments and citizens differ in number"
 		);
+		for (id, kind) in Claims::<T>::iter_keys() {
+			ensure!(kind != ClaimKind::Resident, "a Resident claim outside its citizen record");
+			ensure!(Citizens::<T>::contains_key(id), "a claim of no citizen");
+		}
 		for (account, id) in CitizenOf::<T>::iter() {
 			ensure!(
 				Citizens::<T>::get(id).is_some_and(|r| r.account == account),

@@ -20,7 +20,7 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 
 	fn valid_claim(citizen: CitizenId, kind: ClaimKind) -> Option<ValidClaim<T::AccountId>> {
 		let record = Citizens::<T>::get(citizen)?;
-		let claim = Claims::<T>::get(citizen, kind)?;
+		let claim = Self::stored_claim(citizen, &record, kind)?;
 		(Self::claim_status(&record, &claim, T::Time::now()) == ClaimStatus::Active).then(|| {
 			ValidClaim { value: claim.value, issuer: claim.issuer, valid_until: claim.valid_until }
 		})

@@ -52,6 +52,17 @@
 //! [re-confirms](Pallet::confirm_citizen) the ID (and re-attests the claims). This is judged by
 //! epoch when read, with no loop over storage.
 //!
+//! ## Onboarding a city
+//!
+//! An issuer registers citizens in bulk with [`register_citizens`](Pallet::register_citizens):
+//! up to `MaxRegistrationBatch` citizens a call, each with its account, commitment, zone and a
+//! Resident claim, under every rule of a single registration. Each citizen is registered whole
+//! or not at all (a storage transaction each), and one refusal does not stop the others: every
+//! citizen gets its own event. What all citizens of a batch share is read and written once (the
+//! issuer, the clock, the id counter), and the Resident claim lives in the citizen record, so a
+//! citizen costs four storage writes: its record, its account index, its commitment and its
+//! account's provider reference.
+//!
 //! ## Terminology
 //!
 //! - **Commitment**: `blake2_256(salt ++ resident number)`, computed off chain. Reserved for
@@ -77,6 +88,7 @@
 //!
 //! ### Issuers (signed by a registered issuer)
 //! - [`register_citizen`](Pallet::register_citizen),
+//!   [`register_citizens`](Pallet::register_citizens) (in bulk, each with a Resident claim),
 //!   [`suspend_citizen`](Pallet::suspend_citizen), [`resume_citizen`](Pallet::resume_citizen)
 //! - [`issue_claim`](Pallet::issue_claim), [`suspend_claim`](Pallet::suspend_claim),
 //!   [`resume_claim`](Pallet::resume_claim), [`revoke_claim`](Pallet::revoke_claim) (only for
@@ -155,6 +167,13 @@ pub type ClaimVerdictOf<T> = ClaimVerdict<<T as frame_system::Config>::AccountId
 pub type CredentialVerdictOf<T> = CredentialVerdict<<T as frame_system::Config>::AccountId>;
 /// A citizen view of this runtime.
 pub type CitizenViewOf<T> = CitizenView<<T as frame_system::Config>::AccountId>;
+/// A Resident claim as a citizen record of this runtime keeps it.
+pub type ResidentClaimOf<T> = ResidentClaim<<T as frame_system::Config>::AccountId>;
+/// One citizen of a bulk registration in this runtime.
+pub type NewCitizenOf<T> = NewCitizen<<T as frame_system::Config>::AccountId>;
+/// The citizens of one bulk registration, at most `MaxRegistrationBatch`.
+pub type NewCitizensOf<T> =
+	frame_support::BoundedVec<NewCitizenOf<T>, <T as Config>::MaxRegistrationBatch>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -164,8 +183,9 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::traits::StaticLookup;
 
-	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// The in-code storage version. Version 3: a citizen's Resident claim lives in its record
+	/// (see [`crate::migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -196,6 +216,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type FreeCallPeriod: Get<Moment>;
 
+		/// The most citizens one `register_citizens` call registers. Chosen so that a full
+		/// batch stays a small part of a block.
+		#[pallet::constant]
+		type MaxRegistrationBatch: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -224,7 +249,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Commitments<T: Config> = StorageMap<_, Identity, Commitment, CitizenId>;
 
-	/// Claims, by citizen and kind.
+	/// Claims, by citizen and kind; a Resident claim lives in the citizen record instead.
 	#[pallet::storage]
 	pub type Claims<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CitizenId, Twox64Concat, ClaimKind, ClaimRecordOf<T>>;
@@ -358,6 +383,21 @@ pub mod pallet {
 		ProviderKept { account: T::AccountId },
 		/// The provider reference left on an old account was released.
 		ProviderReleased { account: T::AccountId },
+		/// A bulk registration refused the citizen at `index` (counted from 0) for `error`;
+		/// nothing of that citizen was stored. The other citizens of the batch are not
+		/// affected.
+		RegistrationRefused { index: u32, account: T::AccountId, error: DispatchError },
+		/// An issuer's bulk registration is done: `registered` citizens (each announced by
+		/// `CitizenRegistered`, each holding a Resident claim in its zone attested by `issuer`,
+		/// valid over `[valid_from, valid_until)`) and `refused` refusals (each announced by
+		/// `RegistrationRefused`).
+		BatchRegistered {
+			issuer: T::AccountId,
+			registered: u32,
+			refused: u32,
+			valid_from: Moment,
+			valid_until: Moment,
+		},
 		/// A citizen now acts through a new account; everything keyed by the citizen follows.
 		CitizenRebound { citizen: CitizenId, old_account: T::AccountId, new_account: T::AccountId },
 	}
@@ -445,6 +485,8 @@ pub mod pallet {
 		NoDanglingProvider,
 		/// The citizen has used every fee-free call of this period.
 		NoFreeCallsLeft,
+		/// A bulk registration with no citizen in it.
+		EmptyBatch,
 	}
 
 	#[pallet::hooks]
@@ -710,6 +752,29 @@ pub mod pallet {
 		pub fn reap_credential(origin: OriginFor<T>, digest: H256) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_reap_credential(digest)
+		}
+
+		/// Register `citizens` (at most `MaxRegistrationBatch`), each as
+		/// [`Self::register_citizen`] would, with a Resident claim in its zone valid from
+		/// `valid_from` until `valid_until` (ms). The issuer must be allowed to attest
+		/// residence.
+		///
+		/// Each citizen is registered whole or not at all, and one refusal does not stop the
+		/// others: each gets `CitizenRegistered` or `RegistrationRefused` (with the error
+		/// `register_citizen` would give), in order, then the batch `BatchRegistered`. A
+		/// commitment or an account given twice in one batch is registered the first time and
+		/// refused the second. The call itself fails, registering nobody, only when the batch
+		/// is empty, the caller is not an issuer allowed residence, or the window is invalid.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::register_citizens(citizens.len() as u32))]
+		pub fn register_citizens(
+			origin: OriginFor<T>,
+			citizens: NewCitizensOf<T>,
+			valid_from: Moment,
+			valid_until: Moment,
+		) -> DispatchResult {
+			let issuer = Self::ensure_issuer(origin)?;
+			Self::do_register_citizens(issuer, citizens, valid_from, valid_until)
 		}
 	}
 }

@@ -1,4 +1,5 @@
-//! Storage migrations of the citizen ID pallet.
+//! Storage migrations of the citizen ID pallet. The runtime runs them in order (`v2`, then
+//! `v3`); each is guarded by the storage version, so it runs once.
 
 use super::*;
 
@@ -19,7 +20,8 @@ pub mod v2 {
 	use super::*;
 	use codec::{Decode, Encode};
 	use frame_support::{
-		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+		migrations::VersionedMigration, pallet_prelude::*, storage::unhashed,
+		traits::UncheckedOnRuntimeUpgrade,
 	};
 
 	/// A citizen record as version 1 stored it.
@@ -53,10 +55,17 @@ pub mod v2 {
 		fn on_runtime_upgrade() -> Weight {
 			let mut reads: u64 = 0;
 			let mut writes: u64 = 0;
-			Citizens::<T>::translate::<CitizenRecordV1<T::AccountId>, _>(|_, old| {
+			// Records are written in version 2's layout, which is no longer `CitizenRecord`
+			// (version 3 adds the Resident claim, see `v3`): rewritten in place, key by key.
+			// A record that does not decode is left as it is, as `translate` would.
+			for id in Citizens::<T>::iter_keys() {
+				let key = Citizens::<T>::hashed_key_for(id);
 				reads = reads.saturating_add(2);
+				let Some(old) = unhashed::get::<CitizenRecordV1<T::AccountId>>(&key) else {
+					continue;
+				};
 				writes = writes.saturating_add(1);
-				Some(CitizenRecord {
+				let record = super::v3::CitizenRecordV2 {
 					registrar_epoch: epoch_of::<T>(&old.registered_by),
 					account: old.account,
 					commitment: old.commitment,
@@ -64,8 +73,9 @@ pub mod v2 {
 					status: old.status,
 					registered_by: old.registered_by,
 					registered_at: old.registered_at,
-				})
-			});
+				};
+				unhashed::put(&key, &record);
+			}
 			PendingRebinds::<T>::translate::<PendingRebindV1<T::AccountId>, _>(|_, old| {
 				reads = reads.saturating_add(2);
 				writes = writes.saturating_add(1);
@@ -113,15 +123,21 @@ pub mod v2 {
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 			let (citizens, rebinds) = <(u64, u64)>::decode(&mut &state[..])
 				.map_err(|_| "cannot decode the pre-upgrade state")?;
-			ensure!(
-				Citizens::<T>::iter_values().count() as u64 == citizens,
-				"a citizen record did not decode after the migration"
-			);
+			// Records are in version 2's layout until `v3` runs: decode them as such.
+			let decoded = Citizens::<T>::iter_keys()
+				.filter(|id| {
+					unhashed::get::<super::v3::CitizenRecordV2<T::AccountId>>(
+						&Citizens::<T>::hashed_key_for(id),
+					)
+					.is_some()
+				})
+				.count() as u64;
+			ensure!(decoded == citizens, "a citizen record did not decode after the migration");
 			ensure!(
 				PendingRebinds::<T>::iter_values().count() as u64 == rebinds,
 				"a pending rebind did not decode after the migration"
 			);
-			Pallet::<T>::do_try_state()
+			Ok(())
 		}
 	}
 
@@ -130,6 +146,121 @@ pub mod v2 {
 		1,
 		2,
 		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Storage version 2 → 3: a citizen's Resident claim moves from `Claims` into its record.
+///
+/// Every citizen holds a Resident claim, so keeping it in the record saves one storage entry
+/// per citizen: a write at registration (what bulk registration needs), a read at every
+/// verification of residence. The record's `home_zone` already equals the claim's zone (an
+/// attested residence moves the home zone); should they differ, the claim's zone wins, as a
+/// fresh attestation would have it. Claims of other kinds stay in `Claims`.
+///
+/// Like `v2`, this visits every citizen in one block: bounded by what the city testnet holds
+/// today; a city with millions of records would run it as a multi-block migration.
+pub mod v3 {
+	use super::*;
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// A citizen record as version 2 stored it: no Resident claim.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub struct CitizenRecordV2<AccountId> {
+		pub account: AccountId,
+		pub commitment: Commitment,
+		pub home_zone: ZoneId,
+		pub status: CitizenStatus,
+		pub registered_by: AccountId,
+		pub registered_at: Moment,
+		pub registrar_epoch: IssuerEpoch,
+	}
+
+	/// The migration itself, without the version guard.
+	pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut reads: u64 = 0;
+			let mut writes: u64 = 0;
+			Citizens::<T>::translate::<CitizenRecordV2<T::AccountId>, _>(|id, old| {
+				reads = reads.saturating_add(2);
+				writes = writes.saturating_add(1);
+				let claim = Claims::<T>::take(id, ClaimKind::Resident);
+				let (home_zone, resident) = match claim.map(ResidentClaim::from_claim) {
+					Some(Ok((zone, resident))) => {
+						writes = writes.saturating_add(1);
+						(zone, Some(resident))
+					}
+					Some(Err(_)) => {
+						// A Resident key holding another kind's value cannot have been written
+						// by any version of the pallet; it is dropped rather than kept unread.
+						writes = writes.saturating_add(1);
+						log::warn!(
+							target: "runtime::citizen-id",
+							"citizen {id}: a claim of another kind stored as Resident, dropped"
+						);
+						(old.home_zone, None)
+					}
+					None => (old.home_zone, None),
+				};
+				Some(CitizenRecord {
+					account: old.account,
+					commitment: old.commitment,
+					home_zone,
+					status: old.status,
+					registered_by: old.registered_by,
+					registered_at: old.registered_at,
+					registrar_epoch: old.registrar_epoch,
+					resident,
+				})
+			});
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			let citizens = Citizens::<T>::iter_keys().count() as u64;
+			let residents = Claims::<T>::iter_keys()
+				.filter(|(_, kind)| *kind == ClaimKind::Resident)
+				.count() as u64;
+			let others = Claims::<T>::iter_keys()
+				.filter(|(_, kind)| *kind != ClaimKind::Resident)
+				.count() as u64;
+			Ok((citizens, residents, others).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (citizens, residents, others) = <(u64, u64, u64)>::decode(&mut &state[..])
+				.map_err(|_| "cannot decode the pre-upgrade state")?;
+			let records: alloc::vec::Vec<CitizenRecordOf<T>> =
+				Citizens::<T>::iter_values().collect();
+			ensure!(
+				records.len() as u64 == citizens,
+				"a citizen record did not decode after the migration"
+			);
+			ensure!(
+				records.iter().filter(|r| r.resident.is_some()).count() as u64 == residents,
+				"a Resident claim was lost or made up"
+			);
+			ensure!(
+				Claims::<T>::iter_keys().count() as u64 == others,
+				"a claim of another kind was moved, or a Resident claim stayed behind"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Storage version 2 → 3, run once: the version guard skips it on any other version.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		InnerMigrateV2ToV3<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

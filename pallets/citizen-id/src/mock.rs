@@ -32,6 +32,7 @@ impl pallet_citizen_id::Config for Test {
 	type MaxRecoveryDelay = MaxRecoveryDelay;
 	type FreeCallsPerPeriod = ConstU32<2>;
 	type FreeCallPeriod = FreeCallPeriod;
+	type MaxRegistrationBatch = ConstU32<8>;
 	type WeightInfo = ();
 }
 

@@ -59,6 +59,10 @@ pub enum CitizenStatus {
 
 /// A citizen's on-chain record. Deliberately holds no personal data: the commitment is a
 /// salted hash of the resident number, and the zone is a coarse living area.
+///
+/// Since storage version 3 the record also holds the citizen's Resident claim, if any: every
+/// citizen has one, and keeping it here saves a storage entry per citizen (a write at
+/// registration, a read at every verification). Claims of other kinds live in `Claims`.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
@@ -79,11 +83,106 @@ pub struct CitizenRecord<AccountId> {
 	/// The epoch of `registered_by` when it registered or re-confirmed the citizen. Once that
 	/// issuer is removed the ID reads as suspended until another issuer re-confirms it.
 	pub registrar_epoch: IssuerEpoch,
+	/// The Resident claim, in `home_zone` (a Resident claim moves the home zone, so the two
+	/// never differ). `None` until an issuer attests residence, and after deregistration.
+	pub resident: Option<ResidentClaim<AccountId>>,
+}
+
+impl<AccountId: Clone> CitizenRecord<AccountId> {
+	/// The Resident claim in its general form.
+	pub fn resident_claim(&self) -> Option<ClaimRecord<AccountId>> {
+		self.resident.as_ref().map(|resident| resident.claim(self.home_zone))
+	}
+}
+
+/// A Resident claim as the citizen record keeps it: a [`ClaimRecord`] without the zone (the
+/// record's `home_zone`) and the value's variant tag.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ResidentClaim<AccountId> {
+	/// Living in the city since (ms).
+	pub since: Moment,
+	pub issuer: AccountId,
+	pub issuer_epoch: IssuerEpoch,
+	pub valid_from: Moment,
+	pub valid_until: Moment,
+	pub state: ClaimState,
+}
+
+impl<AccountId: Clone> ResidentClaim<AccountId> {
+	/// The claim in its general form, for a citizen living in `zone`.
+	pub fn claim(&self, zone: ZoneId) -> ClaimRecord<AccountId> {
+		ClaimRecord {
+			value: ClaimValue::Resident { zone, since: self.since },
+			issuer: self.issuer.clone(),
+			issuer_epoch: self.issuer_epoch,
+			valid_from: self.valid_from,
+			valid_until: self.valid_until,
+			state: self.state,
+		}
+	}
+
+	/// A Resident claim's zone and compact form; any other claim is handed back.
+	pub fn from_claim(
+		claim: ClaimRecord<AccountId>,
+	) -> Result<(ZoneId, Self), ClaimRecord<AccountId>> {
+		match claim.value {
+			ClaimValue::Resident { zone, since } => Ok((
+				zone,
+				Self {
+					since,
+					issuer: claim.issuer,
+					issuer_epoch: claim.issuer_epoch,
+					valid_from: claim.valid_from,
+					valid_until: claim.valid_until,
+					state: claim.state,
+				},
+			)),
+			_ => Err(claim),
+		}
+	}
+}
+
+/// Whether a claim attested at `now` may be valid over `[valid_from, valid_until)`: a
+/// non-empty window that has not ended.
+pub fn window_is_valid(valid_from: Moment, valid_until: Moment, now: Moment) -> bool {
+	valid_from < valid_until && valid_until > now
+}
+
+/// One citizen of a bulk registration (`register_citizens`): what `register_citizen` takes,
+/// and the start of residence for the Resident claim every registered citizen gets.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct NewCitizen<AccountId> {
+	/// The account the citizen acts through (must not act for a citizen yet).
+	pub account: AccountId,
+	/// Salted commitment of the resident number (never registered before).
+	pub commitment: Commitment,
+	/// Home living zone, and the zone of the Resident claim.
+	pub zone: ZoneId,
+	/// Living in the city since (ms): the Resident claim's `since`.
+	pub since: Moment,
 }
 
 /// Whether an issuer has put a claim on hold or withdrawn it. Expiry and issuer removal are
 /// not stored: they are judged when the claim is read.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum ClaimState {
 	Active,
 	Suspended,
@@ -197,6 +296,34 @@ pub struct ClaimVerdict<AccountId> {
 	pub valid_until: Moment,
 	pub value: ClaimValue,
 }
+
+/// Why an account's claim cannot be judged: the two "no answer" cases of
+/// `citizen_verifyClaim` (`7001`, `7002`). A suspended citizen is no refusal: the verdict's
+/// status says `Suspended`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum ClaimRefusal {
+	/// The account is bound to no citizen ID (never registered, deregistered, or rebound
+	/// away).
+	NotACitizen,
+	/// The citizen holds no claim of the asked kind.
+	NoSuchClaim,
+}
+
+/// The most accounts one batch claim query answers (runtime API `verify_claims`, RPC
+/// `citizen_verifyClaims`).
+pub const MAX_CLAIM_QUERIES: u32 = 1_000;
 
 /// The answer to "is this credential valid now?".
 #[derive(

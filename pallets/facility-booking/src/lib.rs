@@ -55,13 +55,49 @@
 //! - **Reaping**: removing bookings whose day (plus [`Config::ReapAfterDays`]) has passed,
 //!   recording no-shows in [`NoShows`].
 //!
-//! ## Courses, waitlists and events (next)
+//! ## Courses, waitlists and events
 //!
-//! Storage is laid out so they fit without migrating existing items: [`BookingId`]s are one
-//! counter for every kind of booking and [`BookingKind`] gains variants at its end (a course
-//! enrolment, an event ticket), so [`CitizenBookings`] holds them all and the quota and
-//! no-show rules apply per category; courses, their sessions and FIFO waitlists, and events
-//! by zone and date, get maps of their own keyed by new ids, beside [`Facilities`].
+//! A facility's manager **publishes a course** ([`publish_course`](Pallet::publish_course)):
+//! names, a bounded list of sessions (local day, start and end minute), seats, an optional
+//! fee, an enrolment window (residents of the facility's zone from `residents_from`, everyone
+//! from `public_from`, until `enrol_until`), how long an offered seat is held
+//! (`offer_minutes`), the claims a citizen must hold (e.g. `YouthAgeBand`) and refund tiers
+//! (by days before the first session).
+//!
+//! A citizen **enrols** ([`enroll`](Pallet::enroll)): a free seat is taken and paid for at
+//! once; when none is free (or anyone already waits) they join the course's **waitlist**,
+//! first come first served, and see their exact position. When a seat frees (a withdrawal, a
+//! declined or lapsed offer, a participant the manager removes) it is **offered** to the head
+//! of the waitlist until `offer_minutes` from then (never past the first session); they
+//! [`confirm`](Pallet::confirm_offer) and pay in time, or the offer **lapses** and the seat
+//! passes to the next in line — judged lazily by every call that touches the course, by
+//! anyone's [`advance_waitlist`](Pallet::advance_waitlist) and in `on_idle`, one offer per
+//! step. The waitlist and the offers are doubly linked lists through the participants, headed
+//! in the course: joining, leaving from anywhere and promoting the head are O(1) whatever the
+//! length ([`Config::MaxWaitlist`], 1,000 in the runtime). A citizen
+//! [`withdraws`](Pallet::withdraw) a seat before the first session (refund by the course's
+//! tiers), an offer, or a waitlist place. The manager checks enrolled citizens in at each
+//! session ([`check_in_session`](Pallet::check_in_session)).
+//!
+//! Where the city says so per category ([`set_course_policy`](Pallet::set_course_policy)),
+//! a seat counts towards the category's **monthly quota**, and a session an enrolled citizen
+//! missed counts as a **no-show** (judged when read; remembered when the course is reaped):
+//! no-shows suspend slot bookings and course enrolments in the category alike.
+//!
+//! The city or a manager **lists events** ([`list_event`](Pallet::list_event)) in a zone at a
+//! place, from a start to an end, with an optional capacity for free
+//! [`registration`](Pallet::register_for_event).
+//!
+//! **Cancelling** a course or an event ([`cancel_course`](Pallet::cancel_course),
+//! [`cancel_event`](Pallet::cancel_event)) removes every participant — seats refunded in
+//! full — in bounded steps (`on_idle`, anyone's
+//! [`process_cancellation`](Pallet::process_cancellation)), an event each. Ended courses and
+//! events are reaped `ReapAfterDays` after their last day ([`reap_course`](Pallet::reap_course),
+//! [`reap_event`](Pallet::reap_event), `on_idle`).
+//!
+//! Courses and events have records of their own ([`Courses`], [`Participants`], [`Events`],
+//! [`EventRegistrations`], with per-facility, per-zone and per-citizen indexes); slot bookings
+//! are untouched (storage version 2, [`migrations::v2`]).
 //!
 //! ## Interface
 //!
@@ -71,25 +107,41 @@
 //!   [`retire_facility`](Pallet::retire_facility),
 //!   [`appoint_manager`](Pallet::appoint_manager), [`lift_closure`](Pallet::lift_closure);
 //!   zones, categories and facilities also at genesis.
+//! - [`set_course_policy`](Pallet::set_course_policy); and, as a manager may,
+//!   [`cancel_course`](Pallet::cancel_course), [`list_event`](Pallet::list_event) (anywhere),
+//!   [`cancel_event`](Pallet::cancel_event).
 //!
 //! ### A facility's manager (signed, the facility's `manager`)
 //! - [`set_hours`](Pallet::set_hours), [`set_capacity`](Pallet::set_capacity),
 //!   [`set_fee`](Pallet::set_fee), [`check_in`](Pallet::check_in),
 //!   [`open_self_check_in`](Pallet::open_self_check_in), [`close`](Pallet::close)
+//! - [`publish_course`](Pallet::publish_course), [`cancel_course`](Pallet::cancel_course),
+//!   [`remove_participant`](Pallet::remove_participant),
+//!   [`check_in_session`](Pallet::check_in_session), [`list_event`](Pallet::list_event) (at
+//!   their facility), [`cancel_event`](Pallet::cancel_event)
 //!
 //! ### Citizens (`CitizenOrigin`, fee-free)
 //! - [`book`](Pallet::book) (with `max_fee`, the most the citizen agrees to pay: a fee
 //!   raised by the manager in between fails the booking), [`cancel`](Pallet::cancel),
 //!   [`self_check_in`](Pallet::self_check_in)
+//! - [`enroll`](Pallet::enroll), [`withdraw`](Pallet::withdraw),
+//!   [`confirm_offer`](Pallet::confirm_offer), [`register_for_event`](Pallet::register_for_event),
+//!   [`unregister_from_event`](Pallet::unregister_from_event)
 //!
 //! ### Anyone (signed)
 //! - [`process_closures`](Pallet::process_closures), [`reap`](Pallet::reap)
+//! - [`advance_waitlist`](Pallet::advance_waitlist),
+//!   [`process_cancellation`](Pallet::process_cancellation),
+//!   [`reap_course`](Pallet::reap_course), [`reap_event`](Pallet::reap_event)
 //!
 //! ### Map screens and kiosks (read-only, `views.rs`, served by the runtime API)
 //! - [`zone_of`](Pallet::zone_of), [`zones`](Pallet::zones),
 //!   [`facility`](Pallet::facility), [`facilities_near`](Pallet::facilities_near) (reads the
 //!   point's zone and its neighbours only), [`free_places`](Pallet::free_places),
 //!   [`citizen_bookings`](Pallet::citizen_bookings).
+//! - [`course`](Pallet::course), [`courses_near`](Pallet::courses_near),
+//!   [`citizen_courses`](Pallet::citizen_courses) (with exact waitlist positions),
+//!   [`event`](Pallet::event), [`events_near`](Pallet::events_near) (in a date range).
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -136,6 +188,29 @@ pub type FacilityOf<T> = Facility<
 >;
 /// A booking in this runtime.
 pub type BookingOf<T> = Booking<<T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+/// What a manager publishes for a course in this runtime.
+pub type CourseSpecOf<T> = CourseSpec<
+	<T as Config>::Balance,
+	<T as Config>::MaxNameLength,
+	<T as Config>::MaxSessions,
+	<T as Config>::MaxRequiredClaims,
+	<T as Config>::MaxRefundTiers,
+>;
+/// A course in this runtime.
+pub type CourseOf<T> = Course<
+	<T as Config>::Balance,
+	<T as Config>::MaxNameLength,
+	<T as Config>::MaxSessions,
+	<T as Config>::MaxRequiredClaims,
+	<T as Config>::MaxRefundTiers,
+>;
+/// A citizen in a course in this runtime.
+pub type ParticipantOf<T> =
+	Participant<<T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+/// What the city or a manager lists for an event in this runtime.
+pub type EventSpecOf<T> = EventSpec<<T as Config>::MaxNameLength>;
+/// An event in this runtime.
+pub type EventOf<T> = EventRecord<<T as Config>::MaxNameLength>;
 /// An account in the lookup form extrinsics take.
 pub type AccountIdLookupOf<T> =
 	<<T as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
@@ -164,8 +239,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{AtLeast32BitUnsigned, StaticLookup};
 
-	/// The in-code storage version: the first.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version: 2 adds courses, waitlists and events
+	/// ([`migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -289,6 +365,59 @@ pub mod pallet {
 		/// until then).
 		#[pallet::constant]
 		type ReapAfterDays: Get<u32>;
+
+		/// Most sessions of a course (at most 64: attendance is kept as a bitmask).
+		#[pallet::constant]
+		type MaxSessions: Get<u32>;
+
+		/// Most seats of a course.
+		#[pallet::constant]
+		type MaxCourseSeats: Get<u32>;
+
+		/// Most citizens on a course's waitlist (1,000 in the runtime; promotion is O(1)
+		/// whatever the length).
+		#[pallet::constant]
+		type MaxWaitlist: Get<u32>;
+
+		/// Most courses a facility holds (published and not yet removed).
+		#[pallet::constant]
+		type MaxCoursesPerFacility: Get<u32>;
+
+		/// Most open courses in one zone's index ("courses near me" reads it).
+		#[pallet::constant]
+		type MaxCoursesPerZone: Get<u32>;
+
+		/// Most courses a citizen is in at once (enrolled, offered a seat, or waiting).
+		#[pallet::constant]
+		type MaxCoursesPerCitizen: Get<u32>;
+
+		/// Most claims a course requires.
+		#[pallet::constant]
+		type MaxRequiredClaims: Get<u32>;
+
+		/// Longest time a freed seat is held for the next in line, in minutes.
+		#[pallet::constant]
+		type MaxOfferMinutes: Get<u32>;
+
+		/// How many days ahead a course's last session, or an event's end, may lie.
+		#[pallet::constant]
+		type MaxScheduleDays: Get<u32>;
+
+		/// Most listed events in one zone's index ("events near me" reads it).
+		#[pallet::constant]
+		type MaxEventsPerZone: Get<u32>;
+
+		/// Largest capacity of an event with registration.
+		#[pallet::constant]
+		type MaxEventCapacity: Get<u32>;
+
+		/// Most events a citizen is registered for at once.
+		#[pallet::constant]
+		type MaxEventsPerCitizen: Get<u32>;
+
+		/// Most cancelled courses and events being worked through at once.
+		#[pallet::constant]
+		type MaxPendingCancellations: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -427,6 +556,105 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReapCursor<T: Config> = StorageValue<_, (FacilityId, DayNumber)>;
 
+	/// The city's policy per category: whether the quota and no-shows count for its courses
+	/// (absent: neither).
+	#[pallet::storage]
+	pub type CoursePolicies<T: Config> = StorageMap<_, Twox64Concat, CategoryId, CoursePolicy>;
+
+	/// The id the next course gets.
+	#[pallet::storage]
+	pub type NextCourseId<T: Config> = StorageValue<_, CourseId, ValueQuery>;
+
+	/// Courses: published, being cancelled, or ended and being reaped.
+	#[pallet::storage]
+	pub type Courses<T: Config> = StorageMap<_, Twox64Concat, CourseId, CourseOf<T>>;
+
+	/// Each facility's courses (until removed).
+	#[pallet::storage]
+	pub type FacilityCourses<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		FacilityId,
+		BoundedVec<CourseId, T::MaxCoursesPerFacility>,
+		ValueQuery,
+	>;
+
+	/// Each zone's courses not cancelled nor ended, compactly: "courses near me" reads these
+	/// for the point's zone and its neighbours.
+	#[pallet::storage]
+	pub type ZoneCourses<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ZoneId,
+		BoundedVec<CourseEntry, T::MaxCoursesPerZone>,
+		ValueQuery,
+	>;
+
+	/// The citizens in each course: enrolled, offered a seat, or waiting (the waitlist and the
+	/// offers are linked lists through these entries, headed in the course's state).
+	#[pallet::storage]
+	pub type Participants<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CourseId, Twox64Concat, CitizenId, ParticipantOf<T>>;
+
+	/// The courses each citizen is in (keyed by citizen ID: they follow a key recovery).
+	#[pallet::storage]
+	pub type CitizenCourses<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		CitizenId,
+		BoundedVec<CourseId, T::MaxCoursesPerCitizen>,
+		ValueQuery,
+	>;
+
+	/// The id the next event gets.
+	#[pallet::storage]
+	pub type NextEventId<T: Config> = StorageValue<_, EventId, ValueQuery>;
+
+	/// Events: listed, or cancelled and being worked through.
+	#[pallet::storage]
+	pub type Events<T: Config> = StorageMap<_, Twox64Concat, EventId, EventOf<T>>;
+
+	/// Each zone's listed events, compactly: "events near me" reads these for the point's
+	/// zone and its neighbours.
+	#[pallet::storage]
+	pub type ZoneEvents<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ZoneId,
+		BoundedVec<EventEntry, T::MaxEventsPerZone>,
+		ValueQuery,
+	>;
+
+	/// Registrations for events: when each citizen registered.
+	#[pallet::storage]
+	pub type EventRegistrations<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EventId, Twox64Concat, CitizenId, Moment>;
+
+	/// The events each citizen is registered for.
+	#[pallet::storage]
+	pub type CitizenEvents<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		CitizenId,
+		BoundedVec<EventId, T::MaxEventsPerCitizen>,
+		ValueQuery,
+	>;
+
+	/// Cancelled courses and events whose participants are being removed, first cancelled
+	/// first.
+	#[pallet::storage]
+	pub type CancelQueue<T: Config> =
+		StorageValue<_, BoundedVec<Listing, T::MaxPendingCancellations>, ValueQuery>;
+
+	/// Where `on_idle`'s sweep over [`Courses`] (lapsing expired offers, reaping ended
+	/// courses) continues: the last course visited.
+	#[pallet::storage]
+	pub type CourseCursor<T: Config> = StorageValue<_, CourseId>;
+
+	/// Where `on_idle`'s sweep over [`Events`] (reaping ended events) continues.
+	#[pallet::storage]
+	pub type EventCursor<T: Config> = StorageValue<_, EventId>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -505,6 +733,77 @@ pub mod pallet {
 		ClosureLifted { facility: FacilityId, from_day: DayNumber, to_day: DayNumber },
 		/// A past booking was removed; `no_show` when it was missed.
 		Reaped { booking: BookingId, citizen: CitizenId, no_show: bool },
+		/// The city set whether the quota and no-shows count for a category's courses.
+		CoursePolicySet { category: CategoryId, policy: CoursePolicy },
+		/// A manager published a course at their facility.
+		CoursePublished {
+			course: CourseId,
+			facility: FacilityId,
+			seats: u16,
+			fee: Option<T::Balance>,
+		},
+		/// A citizen took a seat, paying `paid` to the facility: at once, or by confirming an
+		/// offer (`from_offer`).
+		Enrolled { course: CourseId, citizen: CitizenId, paid: T::Balance, from_offer: bool },
+		/// The course was full: the citizen joined the waitlist at `position` (1: next).
+		Waitlisted { course: CourseId, citizen: CitizenId, position: u32 },
+		/// A freed seat is held for the citizen at the head of the waitlist until `until`.
+		SeatOffered { course: CourseId, citizen: CitizenId, until: Moment },
+		/// An offer was not confirmed in time: the citizen left the course and the seat passed
+		/// on.
+		OfferLapsed { course: CourseId, citizen: CitizenId },
+		/// A citizen left a course (a seat, refunded `refund` by the course's tiers; an offer,
+		/// declined; a waitlist place).
+		Withdrew {
+			course: CourseId,
+			citizen: CitizenId,
+			standing: StandingKind,
+			refund: T::Balance,
+		},
+		/// The manager removed a citizen from a course (a seat refunded in full).
+		ParticipantRemoved {
+			course: CourseId,
+			citizen: CitizenId,
+			standing: StandingKind,
+			refund: T::Balance,
+		},
+		/// The manager checked an enrolled citizen in at a session.
+		SessionCheckedIn { course: CourseId, session: u32, citizen: CitizenId },
+		/// A course was cancelled: its participants are being removed, seats refunded in full.
+		CourseCancelled { course: CourseId },
+		/// A cancellation removed a citizen from a course (`refund`: what the seat paid).
+		EnrolmentCancelled {
+			course: CourseId,
+			citizen: CitizenId,
+			standing: StandingKind,
+			refund: T::Balance,
+		},
+		/// A course refund could not be paid (the citizen's account cannot receive it); it
+		/// stays in the facility's account for the city to settle.
+		CourseRefundWithheld { course: CourseId, citizen: CitizenId, amount: T::Balance },
+		/// An ended course's participant was removed; `missed` sessions counted as no-shows.
+		CourseParticipantReaped { course: CourseId, citizen: CitizenId, missed: u32 },
+		/// A cancelled or ended course was removed, with every participant.
+		CourseRemoved { course: CourseId },
+		/// The city or a manager listed an event.
+		EventListed {
+			event: EventId,
+			zone: ZoneId,
+			facility: Option<FacilityId>,
+			start: Moment,
+			end: Moment,
+			capacity: Option<u32>,
+		},
+		/// An event was cancelled: its registrations are being removed.
+		EventCancelled { event: EventId },
+		/// A citizen registered for an event.
+		RegisteredForEvent { event: EventId, citizen: CitizenId },
+		/// A citizen gave up their registration.
+		UnregisteredFromEvent { event: EventId, citizen: CitizenId },
+		/// A cancellation removed a citizen's registration.
+		EventRegistrationCancelled { event: EventId, citizen: CitizenId },
+		/// A cancelled or ended event was removed, with every registration.
+		EventRemoved { event: EventId },
 	}
 
 	#[pallet::error]
@@ -613,6 +912,84 @@ pub mod pallet {
 		InvalidStep,
 		/// The facility's fee is above the `max_fee` the citizen agreed to pay.
 		FeeAboveLimit,
+		/// No such course (never published, or removed).
+		UnknownCourse,
+		/// Sessions: at least one, each `start < end <= 1440` minutes, in order without
+		/// overlap, the first starting after now.
+		InvalidSessions,
+		/// The course's last session, or the event's end, lies more than `MaxScheduleDays`
+		/// ahead.
+		TooFarAhead,
+		/// Seats are 1 ..= `MaxCourseSeats`.
+		InvalidSeats,
+		/// Enrolment window: residents from ≤ everyone from ≤ until, until after now and at
+		/// most the first session's start.
+		InvalidEnrolmentWindow,
+		/// An offer lasts 1 ..= `MaxOfferMinutes` minutes.
+		InvalidOfferPeriod,
+		/// The facility holds `MaxCoursesPerFacility` courses.
+		TooManyCourses,
+		/// The zone's index holds `MaxCoursesPerZone` open courses.
+		TooManyCoursesInZone,
+		/// The course is cancelled.
+		CourseCancelled,
+		/// The course has ended (for a seat: it has started; see `TooLateToWithdraw`).
+		CourseEnded,
+		/// A manager does not enrol in a course of their own facility.
+		OwnCourse,
+		/// Enrolment has not opened yet.
+		EnrolmentNotOpen,
+		/// Enrolment has closed.
+		EnrolmentClosed,
+		/// The citizen lacks a claim the course requires.
+		NotEligible,
+		/// The citizen is already in the course (enrolled, offered a seat, or waiting).
+		AlreadyEnrolled,
+		/// The citizen is in `MaxCoursesPerCitizen` courses.
+		TooManyEnrolments,
+		/// The course's waitlist holds `MaxWaitlist` citizens.
+		WaitlistFull,
+		/// The citizen is not in the course.
+		NotEnrolled,
+		/// The citizen holds no offer of a seat in the course.
+		NoOffer,
+		/// The offer's time to confirm has passed.
+		OfferExpired,
+		/// The course's first session has started: a seat can no longer be given up.
+		TooLateToWithdraw,
+		/// The course has no such session.
+		UnknownSession,
+		/// No offer of the course is past its deadline.
+		NoExpiredOffer,
+		/// `MaxPendingCancellations` cancellations are being worked through; try again
+		/// shortly.
+		TooManyPendingCancellations,
+		/// The course or event is not being cancelled.
+		NoCancellationPending,
+		/// No such event (never listed, or removed).
+		UnknownEvent,
+		/// An event starts after now and ends after it starts.
+		InvalidEventTime,
+		/// An event's capacity is 1 ..= `MaxEventCapacity` (or none: no registration).
+		InvalidEventCapacity,
+		/// The zone's index holds `MaxEventsPerZone` listed events.
+		TooManyEventsInZone,
+		/// The event is cancelled.
+		EventCancelled,
+		/// The event has ended.
+		EventEnded,
+		/// The event takes no registration (it has no capacity: open to all).
+		NoRegistration,
+		/// The event has started.
+		EventStarted,
+		/// The citizen is already registered for the event.
+		AlreadyRegistered,
+		/// Every place of the event is taken.
+		EventFull,
+		/// The citizen is registered for `MaxEventsPerCitizen` events.
+		TooManyEventRegistrations,
+		/// The citizen is not registered for the event.
+		NotRegistered,
 	}
 
 	#[pallet::hooks]
@@ -625,6 +1002,15 @@ pub mod pallet {
 			);
 			assert!(T::MaxClosureDays::get() >= 1, "MaxClosureDays must be at least 1");
 			assert!(T::MaxNearResults::get() >= 1, "MaxNearResults must be at least 1");
+			assert!(
+				(1..=64).contains(&T::MaxSessions::get()),
+				"MaxSessions must be 1 ..= 64 (attendance is a bitmask)"
+			);
+			assert!(T::MaxWaitlist::get() >= 1, "MaxWaitlist must be at least 1");
+			assert!(
+				T::MaxCourseSeats::get() <= u32::from(u16::MAX),
+				"MaxCourseSeats must fit a course's u16 seats"
+			);
 		}
 
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -857,17 +1243,204 @@ pub mod pallet {
 			Self::ensure_step(max)?;
 			Self::do_reap(facility, day, max).map(|_| ())
 		}
+
+		/// Set whether the quota and no-shows count for the courses of `category` (the city).
+		#[pallet::call_index(40)]
+		#[pallet::weight(T::WeightInfo::set_course_policy())]
+		pub fn set_course_policy(
+			origin: OriginFor<T>,
+			category: CategoryId,
+			policy: CoursePolicy,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_course_policy(category, policy)
+		}
+
+		/// Publish a course at the facility (its manager): names, sessions, seats, fee,
+		/// enrolment window (residents of the zone first), offer period, required claims,
+		/// refund tiers. It gets the next id.
+		#[pallet::call_index(41)]
+		#[pallet::weight(T::WeightInfo::publish_course())]
+		pub fn publish_course(
+			origin: OriginFor<T>,
+			facility: FacilityId,
+			spec: CourseSpecOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_publish_course(&who, facility, spec).map(|_| ())
+		}
+
+		/// Cancel a course (the city, or its facility's manager) before its last session
+		/// ends: every participant is removed and every seat refunded in full, in bounded
+		/// steps (`on_idle`, `process_cancellation`).
+		#[pallet::call_index(42)]
+		#[pallet::weight(T::WeightInfo::cancel_course())]
+		pub fn cancel_course(origin: OriginFor<T>, course: CourseId) -> DispatchResult {
+			let who = Self::city_or_signed(origin)?;
+			Self::do_cancel_course(who.as_ref(), course)
+		}
+
+		/// Remove a citizen from a course (its facility's manager): a seat is refunded in full
+		/// (before the first session) and offered to the head of the waitlist.
+		#[pallet::call_index(43)]
+		#[pallet::weight(T::WeightInfo::remove_participant(T::MaxWaitlist::get()))]
+		pub fn remove_participant(
+			origin: OriginFor<T>,
+			course: CourseId,
+			citizen: CitizenId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_leave(Some(&who), None, citizen, course)
+		}
+
+		/// Check an enrolled citizen in at session `session` of a course (its facility's
+		/// manager), from `CheckInOpensBefore` before the session to its end.
+		#[pallet::call_index(44)]
+		#[pallet::weight(T::WeightInfo::check_in_session())]
+		pub fn check_in_session(
+			origin: OriginFor<T>,
+			course: CourseId,
+			session: u32,
+			citizen: CitizenId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_check_in_session(&who, course, session, citizen)
+		}
+
+		/// Enrol in a course: a free seat is taken and paid for now (at most `max_fee`); when
+		/// the course is full (or anyone waits), the citizen joins its waitlist instead and
+		/// pays only when a seat is offered and confirmed.
+		#[pallet::call_index(50)]
+		#[pallet::weight(T::WeightInfo::enroll())]
+		pub fn enroll(
+			origin: OriginFor<T>,
+			course: CourseId,
+			max_fee: T::Balance,
+		) -> DispatchResult {
+			let (who, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_enroll(&who, citizen, course, max_fee)
+		}
+
+		/// Leave a course: give up a seat before the first session (refund by the course's
+		/// tiers; the seat is offered to the head of the waitlist), decline an offer, or leave
+		/// the waitlist.
+		#[pallet::call_index(51)]
+		#[pallet::weight(T::WeightInfo::withdraw(T::MaxWaitlist::get()))]
+		pub fn withdraw(origin: OriginFor<T>, course: CourseId) -> DispatchResult {
+			let (who, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_leave(None, Some(&who), citizen, course)
+		}
+
+		/// Confirm the seat offered (and pay, at most `max_fee`) before the offer's deadline.
+		#[pallet::call_index(52)]
+		#[pallet::weight(T::WeightInfo::confirm_offer())]
+		pub fn confirm_offer(
+			origin: OriginFor<T>,
+			course: CourseId,
+			max_fee: T::Balance,
+		) -> DispatchResult {
+			let (who, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_confirm_offer(&who, citizen, course, max_fee)
+		}
+
+		/// List an event (the city anywhere; a manager at their facility, in its zone).
+		#[pallet::call_index(60)]
+		#[pallet::weight(T::WeightInfo::list_event())]
+		pub fn list_event(origin: OriginFor<T>, spec: EventSpecOf<T>) -> DispatchResult {
+			let who = Self::city_or_signed(origin)?;
+			Self::do_list_event(who.as_ref(), spec).map(|_| ())
+		}
+
+		/// Cancel an event (the city, or the manager of its facility) before it ends: its
+		/// registrations are removed in bounded steps.
+		#[pallet::call_index(61)]
+		#[pallet::weight(T::WeightInfo::cancel_event())]
+		pub fn cancel_event(origin: OriginFor<T>, event: EventId) -> DispatchResult {
+			let who = Self::city_or_signed(origin)?;
+			Self::do_cancel_event(who.as_ref(), event)
+		}
+
+		/// Register for an event with a capacity (free), before it starts.
+		#[pallet::call_index(62)]
+		#[pallet::weight(T::WeightInfo::register_for_event())]
+		pub fn register_for_event(origin: OriginFor<T>, event: EventId) -> DispatchResult {
+			let (_, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_register_for_event(citizen, event)
+		}
+
+		/// Give up a registration, before the event starts.
+		#[pallet::call_index(63)]
+		#[pallet::weight(T::WeightInfo::unregister_from_event())]
+		pub fn unregister_from_event(origin: OriginFor<T>, event: EventId) -> DispatchResult {
+			let (_, citizen) = Self::ensure_citizen(origin)?;
+			Self::do_unregister_from_event(citizen, event)
+		}
+
+		/// Pass up to `max` expired offers of a course on to the next in line (anyone; every
+		/// call touching the course and `on_idle` do it too).
+		#[pallet::call_index(70)]
+		#[pallet::weight(T::WeightInfo::advance_waitlist((*max).min(T::MaxCancellationsPerStep::get())))]
+		pub fn advance_waitlist(
+			origin: OriginFor<T>,
+			course: CourseId,
+			max: u32,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_step(max)?;
+			Self::do_advance_waitlist(course, max).map(|_| ())
+		}
+
+		/// Work through a cancelled course or event: remove up to `max` participants, seats
+		/// refunded in full (anyone; `on_idle` does it too).
+		#[pallet::call_index(71)]
+		#[pallet::weight(T::WeightInfo::process_cancellation((*max).min(T::MaxCancellationsPerStep::get())))]
+		pub fn process_cancellation(
+			origin: OriginFor<T>,
+			listing: Listing,
+			max: u32,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_step(max)?;
+			Self::do_process_cancellation(listing, max).map(|_| ())
+		}
+
+		/// Remove up to `max` participants of a course that ended at least `ReapAfterDays`
+		/// ago, recording missed sessions as no-shows where they count; the course goes with
+		/// the last (anyone; `on_idle` does it too).
+		#[pallet::call_index(72)]
+		#[pallet::weight(T::WeightInfo::reap_course((*max).min(T::MaxCancellationsPerStep::get())))]
+		pub fn reap_course(origin: OriginFor<T>, course: CourseId, max: u32) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_step(max)?;
+			Self::do_reap_course(course, max).map(|_| ())
+		}
+
+		/// Remove up to `max` registrations of an event that ended at least `ReapAfterDays`
+		/// ago; the event goes with the last (anyone; `on_idle` does it too).
+		#[pallet::call_index(73)]
+		#[pallet::weight(T::WeightInfo::reap_event((*max).min(T::MaxCancellationsPerStep::get())))]
+		pub fn reap_event(origin: OriginFor<T>, event: EventId, max: u32) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::ensure_step(max)?;
+			Self::do_reap_event(event, max).map(|_| ())
+		}
 	}
 }
 
-/// A citizen's `book`, `cancel` and `self_check_in` are their own public-service calls:
+/// A citizen's `book`, `cancel`, `self_check_in`, `enroll`, `withdraw`, `confirm_offer`,
+/// `register_for_event` and `unregister_from_event` are their own public-service calls:
 /// fee-free under the citizen's allowance. The city's, managers' and anyone's calls pay.
 impl<T: Config> citizen_primitives::PublicServiceCall for Call<T> {
 	fn public_service(&self) -> Option<citizen_primitives::PublicService> {
 		match self {
-			Call::book { .. } | Call::cancel { .. } | Call::self_check_in { .. } => {
-				Some(citizen_primitives::PublicService::Citizen)
-			}
+			Call::book { .. }
+			| Call::cancel { .. }
+			| Call::self_check_in { .. }
+			| Call::enroll { .. }
+			| Call::withdraw { .. }
+			| Call::confirm_offer { .. }
+			| Call::register_for_event { .. }
+			| Call::unregister_from_event { .. } => Some(citizen_primitives::PublicService::Citizen),
 			_ => None,
 		}
 	}
@@ -884,6 +1457,19 @@ impl<T: Config> From<SpecError> for Error<T> {
 			SpecError::InvalidMaxParty => Error::InvalidMaxParty,
 			SpecError::InvalidHorizon => Error::InvalidHorizon,
 			SpecError::InvalidRefundTiers => Error::InvalidRefundTiers,
+		}
+	}
+}
+
+impl<T: Config> From<CourseSpecError> for Error<T> {
+	fn from(e: CourseSpecError) -> Self {
+		match e {
+			CourseSpecError::InvalidSessions => Error::InvalidSessions,
+			CourseSpecError::TooFarAhead => Error::TooFarAhead,
+			CourseSpecError::InvalidSeats => Error::InvalidSeats,
+			CourseSpecError::InvalidEnrolmentWindow => Error::InvalidEnrolmentWindow,
+			CourseSpecError::InvalidOfferPeriod => Error::InvalidOfferPeriod,
+			CourseSpecError::InvalidRefundTiers => Error::InvalidRefundTiers,
 		}
 	}
 }

@@ -55,6 +55,13 @@ parameter_types! {
 	pub static ZoneFacilityBound: u32 = 6;
 	/// Bookings of a facility a day: the library's 10 places × 9 slots fit.
 	pub static DayBookingBound: u32 = 96;
+	/// Citizens on a course's waitlist: small for the unit tests; the scale test raises it to
+	/// the runtime's 1,000.
+	pub static WaitlistBound: u32 = 4;
+	/// Seats of a course.
+	pub static SeatBound: u32 = 10;
+	/// Courses a citizen is in.
+	pub static CitizenCourseBound: u32 = 3;
 }
 
 impl pallet_facility_booking::Config for Test {
@@ -84,6 +91,19 @@ impl pallet_facility_booking::Config for Test {
 	type CheckInOpensBefore = ConstU64<{ 30 * 60_000 }>;
 	type MaxSelfCheckInWindow = ConstU64<{ 12 * 3_600_000 }>;
 	type ReapAfterDays = ConstU32<1>;
+	type MaxSessions = ConstU32<8>;
+	type MaxCourseSeats = SeatBound;
+	type MaxWaitlist = WaitlistBound;
+	type MaxCoursesPerFacility = ConstU32<3>;
+	type MaxCoursesPerZone = ConstU32<4>;
+	type MaxCoursesPerCitizen = CitizenCourseBound;
+	type MaxRequiredClaims = ConstU32<3>;
+	type MaxOfferMinutes = ConstU32<{ 2 * 1440 }>;
+	type MaxScheduleDays = ConstU32<120>;
+	type MaxEventsPerZone = ConstU32<4>;
+	type MaxEventCapacity = ConstU32<3>;
+	type MaxEventsPerCitizen = ConstU32<3>;
+	type MaxPendingCancellations = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkClock = MockTime;

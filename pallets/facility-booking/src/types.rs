@@ -20,10 +20,11 @@
 //! a facility starts `s × slot_minutes` after local midnight (the slot grid is fixed by the
 //! slot length, so changing opening hours never moves an existing booking).
 
-use citizen_primitives::{CitizenId, LocalizedName, Moment, ZoneId, DAY};
+use citizen_primitives::{CitizenId, ClaimKind, LocalizedName, Moment, ZoneId, DAY};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::Get, BoundedBTreeSet, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 
@@ -31,8 +32,8 @@ use scale_info::TypeInfo;
 pub type CategoryId = u16;
 /// A facility, numbered in order of registration.
 pub type FacilityId = u32;
-/// A booking, numbered in order. Course enrolments and event tickets (a later issue) take
-/// their ids from the same counter, so one citizen list holds them all.
+/// A slot booking, numbered in order. (Courses and events have records of their own: see
+/// [`Participant`] and [`EventRecord`].)
 pub type BookingId = u64;
 /// A local day: local days since 1970-01-01.
 pub type DayNumber = u32;
@@ -578,9 +579,9 @@ pub struct ZoneEntry {
 	pub location: GeoPoint,
 }
 
-/// What a booking is for. Slot bookings are the first kind; course enrolments and event
-/// tickets (a later issue) are added as new variants at the end, so existing bookings decode
-/// unchanged and need no migration.
+/// What a booking is for: a slot. (Course seats and event registrations have records of
+/// their own, with the per-course queues they need; a new kind of booking would be a variant
+/// added at the end, so existing bookings decode unchanged.)
 #[derive(
 	Clone,
 	Copy,
@@ -739,6 +740,543 @@ pub struct ClosureTask {
 	pub to_day: DayNumber,
 	/// When the closure was declared: only slots starting after it are cancelled.
 	pub declared_at: Moment,
+}
+
+// ---- Courses and events ----
+
+/// A course, numbered in order of publication.
+pub type CourseId = u32;
+/// An event, numbered in order of listing.
+pub type EventId = u32;
+
+/// One session of a course: a local day and the minutes after local midnight it starts and
+/// ends.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+	/// The local day.
+	pub day: DayNumber,
+	/// Minutes after local midnight it starts ...
+	pub start_minute: u16,
+	/// ... and ends (`start_minute < end_minute <= 1440`).
+	pub end_minute: u16,
+}
+
+impl Session {
+	/// When it starts (UTC ms).
+	pub fn start(&self, offset_minutes: i32) -> Moment {
+		moment_of(self.day, u32::from(self.start_minute), offset_minutes)
+	}
+
+	/// When it ends (UTC ms).
+	pub fn end(&self, offset_minutes: i32) -> Moment {
+		moment_of(self.day, u32::from(self.end_minute), offset_minutes)
+	}
+}
+
+/// The city's word, per category, on whether the slot rules apply to its courses.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct CoursePolicy {
+	/// Taking a seat counts as a booking towards the category's monthly quota (in the month
+	/// the seat is taken; a withdrawal or cancellation that month gives it back).
+	pub counts_towards_quota: bool,
+	/// A session an enrolled citizen was not checked in at counts as a no-show in the
+	/// category, and a suspension in the category refuses enrolling, joining the waitlist
+	/// and confirming an offer.
+	pub no_shows_count: bool,
+}
+
+/// What a facility's manager publishes: the course's names, schedule, seats, fee, enrolment
+/// window, offer period, eligibility and refund tiers. Fixed once published (a change is a
+/// cancellation and a new course).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName, MaxSessions, MaxClaims, MaxTiers))]
+#[allow(clippy::multiple_bound_locations)]
+pub struct CourseSpec<
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxSessions: Get<u32>,
+	MaxClaims: Get<u32>,
+	MaxTiers: Get<u32>,
+> {
+	/// The name citizens read.
+	pub name: LocalizedName<MaxName>,
+	/// The sessions, in order, none overlapping the next; the first after now.
+	pub sessions: BoundedVec<Session, MaxSessions>,
+	/// Seats, 1 ..= `MaxCourseSeats`.
+	pub seats: u16,
+	/// The fee for a seat in the local currency (`None`: free), at least the currency's
+	/// minimum balance; paid when the seat is taken (never for a waitlist place).
+	pub fee: Option<Balance>,
+	/// Residents of the facility's zone enrol from this moment (UTC ms) ...
+	pub residents_from: Moment,
+	/// ... everyone else from this one ...
+	pub public_from: Moment,
+	/// ... until this one (at most the first session's start). Offers of seats freed later
+	/// are still made, until the first session starts.
+	pub enrol_until: Moment,
+	/// How long an offered seat is held for the citizen at the head of the waitlist to
+	/// confirm (and pay), in minutes: 1 ..= `MaxOfferMinutes` (never past the first
+	/// session's start).
+	pub offer_minutes: u32,
+	/// Claims a citizen must hold to enrol (e.g. `YouthAgeBand` for a youth class).
+	pub required_claims: BoundedBTreeSet<ClaimKind, MaxClaims>,
+	/// Refund tiers for a withdrawal, by local days before the first session's day.
+	pub refund_tiers: BoundedVec<RefundTier, MaxTiers>,
+}
+
+/// Why a course spec is refused (each an error of the same name).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CourseSpecError {
+	InvalidSessions,
+	TooFarAhead,
+	InvalidSeats,
+	InvalidEnrolmentWindow,
+	InvalidOfferPeriod,
+	InvalidRefundTiers,
+}
+
+impl<Balance, MaxName, MaxSessions, MaxClaims, MaxTiers>
+	CourseSpec<Balance, MaxName, MaxSessions, MaxClaims, MaxTiers>
+where
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxSessions: Get<u32>,
+	MaxClaims: Get<u32>,
+	MaxTiers: Get<u32>,
+{
+	/// When the first session starts (UTC ms); 0 without sessions.
+	pub fn first_start(&self, offset: i32) -> Moment {
+		self.sessions.first().map_or(0, |s| s.start(offset))
+	}
+
+	/// When the last session ends (UTC ms); 0 without sessions.
+	pub fn last_end(&self, offset: i32) -> Moment {
+		self.sessions.last().map_or(0, |s| s.end(offset))
+	}
+
+	/// The local day of the first session.
+	pub fn first_day(&self) -> DayNumber {
+		self.sessions.first().map_or(0, |s| s.day)
+	}
+
+	/// The local day of the last session.
+	pub fn last_day(&self) -> DayNumber {
+		self.sessions.last().map_or(0, |s| s.day)
+	}
+
+	/// Check the spec at `now` (the pallet checks the fee against the currency).
+	pub fn check(
+		&self,
+		now: Moment,
+		offset: i32,
+		max_schedule_days: u32,
+		max_seats: u32,
+		max_offer_minutes: u32,
+	) -> Result<(), CourseSpecError> {
+		let ordered = self.sessions.windows(2).all(|w| match w {
+			[a, b] => a.end(offset) <= b.start(offset),
+			_ => true,
+		});
+		if self.sessions.is_empty()
+			|| !ordered
+			|| !self
+				.sessions
+				.iter()
+				.all(|s| s.start_minute < s.end_minute && s.end_minute <= MINUTES_PER_DAY)
+			|| self.first_start(offset) <= now
+		{
+			return Err(CourseSpecError::InvalidSessions);
+		}
+		let horizon = now.saturating_add(u64::from(max_schedule_days).saturating_mul(DAY));
+		if self.last_end(offset) > horizon {
+			return Err(CourseSpecError::TooFarAhead);
+		}
+		if self.seats == 0 || u32::from(self.seats) > max_seats {
+			return Err(CourseSpecError::InvalidSeats);
+		}
+		if !(self.residents_from <= self.public_from
+			&& self.public_from <= self.enrol_until
+			&& self.enrol_until > now
+			&& self.enrol_until <= self.first_start(offset))
+		{
+			return Err(CourseSpecError::InvalidEnrolmentWindow);
+		}
+		if self.offer_minutes == 0 || self.offer_minutes > max_offer_minutes {
+			return Err(CourseSpecError::InvalidOfferPeriod);
+		}
+		if !refund_tiers_valid(&self.refund_tiers) {
+			return Err(CourseSpecError::InvalidRefundTiers);
+		}
+		Ok(())
+	}
+
+	/// The refund percent for withdrawing `days_before` local days before the first
+	/// session's day: the first tier it reaches; 0 when none.
+	pub fn refund_percent(&self, days_before: u32) -> u8 {
+		self.refund_tiers
+			.iter()
+			.find(|t| days_before >= u32::from(t.min_days_before))
+			.map_or(0, |t| t.percent)
+	}
+}
+
+/// Where a course stands.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum CourseStatus {
+	/// Published: enrolment by its window, then its sessions.
+	Open,
+	/// Cancelled: its participants are being removed (seats refunded in full) in bounded
+	/// steps; then it is removed.
+	Cancelled,
+	/// Over and being reaped (missed sessions recorded as no-shows where they count); then
+	/// it is removed.
+	Ended,
+}
+
+/// A course's seats and queues. Two queues are kept as doubly linked lists through the
+/// participants (O(1) to append, to take the head and to leave from anywhere): the
+/// **waitlist** in order of joining, and the **offers** in order of their deadlines (every
+/// offer of a course lasts as long, so the first made ends first).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct CourseState {
+	/// Seats held by enrolled citizens.
+	pub enrolled: u16,
+	/// Seats held for offers not yet confirmed (expired ones too, until lapsed).
+	pub offered: u16,
+	/// Citizens on the waitlist.
+	pub waiting: u32,
+	/// The sequence number the next citizen joining the waitlist gets (join order).
+	pub next_seq: u32,
+	/// The waitlist's first and last citizen.
+	pub wait_head: Option<CitizenId>,
+	pub wait_tail: Option<CitizenId>,
+	/// The offer queue's first (earliest deadline) and last citizen.
+	pub offer_head: Option<CitizenId>,
+	pub offer_tail: Option<CitizenId>,
+}
+
+impl CourseState {
+	/// Seats neither enrolled nor held for an offer.
+	pub fn free_seats(&self, seats: u16) -> u16 {
+		seats.saturating_sub(self.enrolled.saturating_add(self.offered))
+	}
+}
+
+/// A published course: where it is (copied from its facility when published, for the
+/// indexes), what the manager published, and its seats and queues.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName, MaxSessions, MaxClaims, MaxTiers))]
+#[allow(clippy::multiple_bound_locations)]
+pub struct Course<
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxName: Get<u32>,
+	MaxSessions: Get<u32>,
+	MaxClaims: Get<u32>,
+	MaxTiers: Get<u32>,
+> {
+	/// The facility it is held at.
+	pub facility: FacilityId,
+	/// The facility's zone ...
+	pub zone: ZoneId,
+	/// ... category (the quota and no-shows count in it, as the city's policy says) ...
+	pub category: CategoryId,
+	/// ... and location, when published.
+	pub location: GeoPoint,
+	/// What the manager published.
+	pub spec: CourseSpec<Balance, MaxName, MaxSessions, MaxClaims, MaxTiers>,
+	/// Open, cancelled or ended.
+	pub status: CourseStatus,
+	/// Seats and queues.
+	pub state: CourseState,
+}
+
+/// A citizen's standing in a course.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Standing {
+	/// Holds a seat.
+	Enrolled,
+	/// A freed seat is held for them until `until` (UTC ms): confirm (and pay) before then,
+	/// or it passes to the next in line.
+	Offered { until: Moment },
+	/// On the waitlist; `seq` is the order of joining (FIFO).
+	Waiting { seq: u32 },
+}
+
+/// What kind of standing (for events).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum StandingKind {
+	Enrolled,
+	Offered,
+	Waiting,
+}
+
+impl Standing {
+	/// Its kind.
+	pub fn kind(&self) -> StandingKind {
+		match self {
+			Standing::Enrolled => StandingKind::Enrolled,
+			Standing::Offered { .. } => StandingKind::Offered,
+			Standing::Waiting { .. } => StandingKind::Waiting,
+		}
+	}
+}
+
+/// A citizen in a course: enrolled, offered a seat, or waiting. One per course and citizen,
+/// so nobody is both enrolled and waiting, or waiting twice.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Participant<AccountId, Balance> {
+	/// Enrolled, offered or waiting.
+	pub standing: Standing,
+	/// The citizen before and after this one in its queue (the offers for `Offered`, the
+	/// waitlist for `Waiting`; none for `Enrolled`).
+	pub prev: Option<CitizenId>,
+	pub next: Option<CitizenId>,
+	/// The account the citizen acted from (refunds go to the citizen's account now, this one
+	/// if the citizen has none).
+	pub payer: AccountId,
+	/// The fee paid for the seat (0 until enrolled, and for a free course).
+	pub paid: Balance,
+	/// When the standing began (the seat taken, the offer made, the waitlist joined).
+	pub since: Moment,
+	/// Whether taking the seat counted towards the category's monthly quota.
+	pub counted: bool,
+	/// Sessions checked in at: bit `i` for session `i`.
+	pub attended: u64,
+}
+
+/// An entry of a zone's compact course index: what "courses near me" filters and sorts on.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct CourseEntry {
+	pub course: CourseId,
+	pub facility: FacilityId,
+	pub category: CategoryId,
+	pub location: GeoPoint,
+	/// Enrolment opens (for residents) ...
+	pub opens: Moment,
+	/// ... and closes.
+	pub closes: Moment,
+}
+
+/// What the city or a facility's manager lists: an event in a zone, at a place, from `start`
+/// to `end`, with registration (free) when it has a capacity.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct EventSpec<MaxName: Get<u32>> {
+	/// The name citizens read.
+	pub name: LocalizedName<MaxName>,
+	/// The living zone it is held in ...
+	pub zone: ZoneId,
+	/// ... at this place (which lies in the zone).
+	pub place: GeoPoint,
+	/// The facility it is held at, if any (a manager lists events only at their facility).
+	pub facility: Option<FacilityId>,
+	/// When it starts and ends (UTC ms).
+	pub start: Moment,
+	pub end: Moment,
+	/// Places for free registration (1 ..= `MaxEventCapacity`); `None`: open to all, no
+	/// registration.
+	pub capacity: Option<u32>,
+}
+
+/// Whether an event takes place.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum EventStatus {
+	/// Listed.
+	Listed,
+	/// Cancelled: its registrations are being removed in bounded steps; then it is removed.
+	Cancelled,
+}
+
+/// A listed event (named so as not to clash with the pallet's `Event`).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct EventRecord<MaxName: Get<u32>> {
+	/// What was listed.
+	pub spec: EventSpec<MaxName>,
+	/// Registrations held.
+	pub registered: u32,
+	/// Listed or cancelled.
+	pub status: EventStatus,
+}
+
+/// An entry of a zone's compact event index: what "events near me" filters and sorts on.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct EventEntry {
+	pub event: EventId,
+	pub place: GeoPoint,
+	pub start: Moment,
+	pub end: Moment,
+}
+
+/// A course or an event whose cancellation is being worked through.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum Listing {
+	Course(CourseId),
+	Event(EventId),
 }
 
 // ---- Genesis ----
@@ -951,6 +1489,173 @@ pub struct CitizenBookingsView<Balance> {
 	pub no_shows: alloc::vec::Vec<BookingView<Balance>>,
 	/// Per category the citizen has booked in or been penalised in.
 	pub categories: alloc::vec::Vec<CategoryStanding>,
+}
+
+/// A session as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct SessionView {
+	pub day: DayNumber,
+	pub start_minute: u16,
+	pub end_minute: u16,
+	/// When it starts and ends (UTC ms).
+	pub start_ms: Moment,
+	pub end_ms: Moment,
+}
+
+/// A course as served: its schedule, seats and waitlist length.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CourseView<Balance> {
+	pub id: CourseId,
+	pub facility: FacilityId,
+	pub zone: ZoneId,
+	pub category: CategoryId,
+	pub name: NameView,
+	pub location: GeoPoint,
+	pub sessions: alloc::vec::Vec<SessionView>,
+	pub seats: u16,
+	/// Seats held by enrolled citizens.
+	pub enrolled: u16,
+	/// Seats held for offers (`expired_offers` of them past their deadline, passing on at
+	/// the next call that touches the course).
+	pub offered: u16,
+	pub expired_offers: u16,
+	/// Seats free to enrol in now (0 outside the enrolment window, or while anyone waits).
+	pub free: u16,
+	/// Citizens on the waitlist.
+	pub waiting: u32,
+	pub fee: Option<Balance>,
+	pub residents_from: Moment,
+	pub public_from: Moment,
+	pub enrol_until: Moment,
+	pub offer_minutes: u32,
+	pub required_claims: alloc::vec::Vec<ClaimKind>,
+	pub refund_tiers: alloc::vec::Vec<RefundTier>,
+	/// Whether the quota and no-shows count for it (the city's policy for its category).
+	pub policy: CoursePolicy,
+	pub status: CourseStatus,
+}
+
+/// A course open for enrolment near a point.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct NearCourse<Balance> {
+	pub id: CourseId,
+	pub facility: FacilityId,
+	pub zone: ZoneId,
+	pub category: CategoryId,
+	pub name: NameView,
+	pub location: GeoPoint,
+	/// Metres from the point asked about.
+	pub distance_m: u32,
+	pub seats: u16,
+	/// Seats neither enrolled nor held for an offer.
+	pub free: u16,
+	pub waiting: u32,
+	pub fee: Option<Balance>,
+	/// When the first session starts (UTC ms).
+	pub first_start: Moment,
+	pub residents_from: Moment,
+	pub public_from: Moment,
+	pub enrol_until: Moment,
+}
+
+/// A citizen's standing in a course, as served.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum StandingView {
+	/// Holds a seat.
+	Enrolled,
+	/// A seat is held for them until `until`; `expired` once that has passed (it passes to
+	/// the next in line at the next call that touches the course).
+	Offered { until: Moment, expired: bool },
+	/// On the waitlist at `position` (1: next in line): exactly the citizens still waiting
+	/// ahead of them, plus one.
+	Waiting { position: u32 },
+}
+
+/// A citizen's course, as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CitizenCourseView<Balance> {
+	pub course: CourseId,
+	pub facility: FacilityId,
+	pub name: NameView,
+	pub standing: StandingView,
+	pub paid: Balance,
+	pub first_start: Moment,
+	pub last_end: Moment,
+	/// Sessions checked in at.
+	pub attended: u32,
+	/// Sessions ended without a check-in (not on a closed day, at a facility not retired).
+	pub missed: u32,
+	pub status: CourseStatus,
+}
+
+/// An event a citizen registered for, as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CitizenEventView {
+	pub event: EventId,
+	pub name: NameView,
+	pub place: GeoPoint,
+	pub start: Moment,
+	pub end: Moment,
+	pub status: EventStatus,
+}
+
+/// A citizen's courses (enrolments, offers, waitlist places) and event registrations.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CitizenCoursesView<Balance> {
+	pub citizen: CitizenId,
+	/// Soonest first.
+	pub courses: alloc::vec::Vec<CitizenCourseView<Balance>>,
+	/// Soonest first.
+	pub events: alloc::vec::Vec<CitizenEventView>,
+}
+
+/// An event as served.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct EventView {
+	pub id: EventId,
+	pub name: NameView,
+	pub zone: ZoneId,
+	pub place: GeoPoint,
+	pub facility: Option<FacilityId>,
+	pub start: Moment,
+	pub end: Moment,
+	/// Places for registration (`None`: open to all, no registration).
+	pub capacity: Option<u32>,
+	pub registered: u32,
+	pub status: EventStatus,
+}
+
+/// An event near a point.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct NearEvent {
+	pub id: EventId,
+	pub name: NameView,
+	pub zone: ZoneId,
+	pub place: GeoPoint,
+	pub facility: Option<FacilityId>,
+	pub start: Moment,
+	pub end: Moment,
+	pub capacity: Option<u32>,
+	pub registered: u32,
+	/// Metres from the point asked about.
+	pub distance_m: u32,
 }
 
 #[cfg(test)]

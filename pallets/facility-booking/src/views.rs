@@ -208,15 +208,289 @@ impl<T: Config> Pallet<T> {
 				.filter(|t| !rules.forgotten(**t, now))
 				.count() as u32;
 			let unreaped = view.no_shows.iter().filter(|v| v.category == category).count() as u32;
+			let sessions = Self::course_no_shows(citizen, category, now).len() as u32;
 			view.categories.push(CategoryStanding {
 				category,
 				booked_this_month: Self::booked_in_month(citizen, category, today),
 				monthly_quota: rules.monthly_quota,
-				no_shows: recorded.saturating_add(unreaped),
+				no_shows: recorded.saturating_add(unreaped).saturating_add(sessions),
 				suspended_until: Self::suspension_of(citizen, category, &rules, &list, now)
 					.filter(|until| *until > now),
 			});
 		}
 		view
+	}
+}
+
+// ---- Courses and events ----
+
+impl<T: Config> Pallet<T> {
+	/// The point's zone and its neighbours: the zones "near me" reads (`None` for an invalid
+	/// point or no zones).
+	fn zones_around(point: GeoPoint) -> Option<Vec<ZoneId>> {
+		let zone = Self::zone_of(point)?;
+		let z = Zones::<T>::get(zone)?;
+		Some(core::iter::once(zone).chain(z.neighbours.iter().copied()).collect())
+	}
+
+	/// A course as served: schedule, seats (enrolled, offered, free), waitlist length.
+	pub fn course(id: CourseId) -> Option<CourseView<T::Balance>> {
+		let c = Courses::<T>::get(id)?;
+		let now = T::Time::now();
+		let offset = T::UtcOffsetMinutes::get();
+		// Expired offers are at the head of the offer queue (it is in deadline order).
+		let mut expired_offers = 0u16;
+		let mut at = c.state.offer_head.filter(|_| c.status == CourseStatus::Open);
+		while let Some(citizen) = at {
+			let Some(p) = Participants::<T>::get(id, citizen) else { break };
+			match p.standing {
+				Standing::Offered { until } if until <= now => {
+					expired_offers = expired_offers.saturating_add(1);
+					at = p.next;
+				}
+				_ => break,
+			}
+		}
+		let enrolling = c.status == CourseStatus::Open
+			&& c.spec.residents_from <= now
+			&& now < c.spec.enrol_until;
+		let free =
+			if enrolling && c.state.waiting == 0 { c.state.free_seats(c.spec.seats) } else { 0 };
+		let s = &c.spec;
+		Some(CourseView {
+			id,
+			facility: c.facility,
+			zone: c.zone,
+			category: c.category,
+			name: s.name.clone().into(),
+			location: c.location,
+			sessions: s
+				.sessions
+				.iter()
+				.map(|x| SessionView {
+					day: x.day,
+					start_minute: x.start_minute,
+					end_minute: x.end_minute,
+					start_ms: x.start(offset),
+					end_ms: x.end(offset),
+				})
+				.collect(),
+			seats: s.seats,
+			enrolled: c.state.enrolled,
+			offered: c.state.offered,
+			expired_offers,
+			free,
+			waiting: c.state.waiting,
+			fee: s.fee,
+			residents_from: s.residents_from,
+			public_from: s.public_from,
+			enrol_until: s.enrol_until,
+			offer_minutes: s.offer_minutes,
+			required_claims: s.required_claims.iter().copied().collect(),
+			refund_tiers: s.refund_tiers.to_vec(),
+			policy: Self::course_policy(c.category),
+			status: c.status,
+		})
+	}
+
+	/// Courses open for enrolment now (from the residents' opening to the close) within
+	/// `radius_m` metres of `point`, of `category` if given, nearest first (ties by id), at
+	/// most `limit` and `MaxNearResults`. Reads the point's zone and its neighbours' compact
+	/// indexes, then one course per result: never all courses.
+	pub fn courses_near(
+		point: GeoPoint,
+		radius_m: u32,
+		category: Option<CategoryId>,
+		limit: u32,
+	) -> Vec<NearCourse<T::Balance>> {
+		let limit = limit.min(T::MaxNearResults::get()) as usize;
+		if limit == 0 {
+			return Vec::new();
+		}
+		let Some(zones) = Self::zones_around(point) else { return Vec::new() };
+		let now = T::Time::now();
+		let mut found: Vec<(u32, CourseId, ZoneId)> = Vec::new();
+		for zone in zones {
+			for e in ZoneCourses::<T>::get(zone).iter() {
+				if category.is_some_and(|c| c != e.category) || now < e.opens || now >= e.closes {
+					continue;
+				}
+				let d = point.distance_m(&e.location);
+				if d <= radius_m {
+					found.push((d, e.course, zone));
+				}
+			}
+		}
+		found.sort_unstable();
+		found.truncate(limit);
+		let offset = T::UtcOffsetMinutes::get();
+		found
+			.into_iter()
+			.filter_map(|(distance_m, id, zone)| {
+				let c = Courses::<T>::get(id)?;
+				Some(NearCourse {
+					id,
+					facility: c.facility,
+					zone,
+					category: c.category,
+					name: c.spec.name.clone().into(),
+					location: c.location,
+					distance_m,
+					seats: c.spec.seats,
+					free: c.state.free_seats(c.spec.seats),
+					waiting: c.state.waiting,
+					fee: c.spec.fee,
+					first_start: c.spec.first_start(offset),
+					residents_from: c.spec.residents_from,
+					public_from: c.spec.public_from,
+					enrol_until: c.spec.enrol_until,
+				})
+			})
+			.collect()
+	}
+
+	/// A waitlisted participant's position (1: next in line): the citizens still waiting
+	/// ahead of them, counted by following the queue's back links (at most `MaxWaitlist`
+	/// reads; a view, never a call).
+	pub fn waitlist_position(course: CourseId, p: &ParticipantOf<T>) -> u32 {
+		let mut position = 1u32;
+		let mut at = p.prev;
+		while let Some(citizen) = at {
+			position = position.saturating_add(1);
+			if position > T::MaxWaitlist::get() {
+				break;
+			}
+			at = Participants::<T>::get(course, citizen).and_then(|x| x.prev);
+		}
+		position
+	}
+
+	/// The courses (enrolled, offered a seat, waiting at a position) and event registrations
+	/// of the citizen `account` acts for; `None` when it acts for no active citizen.
+	pub fn citizen_courses(account: &T::AccountId) -> Option<CitizenCoursesView<T::Balance>> {
+		T::Citizens::citizen_of(account).map(Self::citizen_courses_of)
+	}
+
+	/// [`Self::citizen_courses`] by citizen ID.
+	pub fn citizen_courses_of(citizen: CitizenId) -> CitizenCoursesView<T::Balance> {
+		let now = T::Time::now();
+		let offset = T::UtcOffsetMinutes::get();
+		let mut courses = Vec::new();
+		for id in CitizenCourses::<T>::get(citizen).iter() {
+			let (Some(c), Some(p)) = (Courses::<T>::get(id), Participants::<T>::get(id, citizen))
+			else {
+				continue;
+			};
+			let standing = match p.standing {
+				Standing::Enrolled => StandingView::Enrolled,
+				Standing::Offered { until } => {
+					StandingView::Offered { until, expired: until <= now }
+				}
+				Standing::Waiting { .. } if c.status == CourseStatus::Open => {
+					StandingView::Waiting { position: Self::waitlist_position(*id, &p) }
+				}
+				// The queue is being dissolved (cancelled or reaped): no position.
+				Standing::Waiting { .. } => StandingView::Waiting { position: 0 },
+			};
+			courses.push(CitizenCourseView {
+				course: *id,
+				facility: c.facility,
+				name: c.spec.name.clone().into(),
+				standing,
+				paid: p.paid,
+				first_start: c.spec.first_start(offset),
+				last_end: c.spec.last_end(offset),
+				attended: p.attended.count_ones(),
+				missed: Self::missed_sessions(&c, &p, now).len() as u32,
+				status: c.status,
+			});
+		}
+		courses.sort_by_key(|v| (v.first_start, v.course));
+		let mut events: Vec<CitizenEventView> = CitizenEvents::<T>::get(citizen)
+			.iter()
+			.filter_map(|id| {
+				let e = Events::<T>::get(id)?;
+				Some(CitizenEventView {
+					event: *id,
+					name: e.spec.name.into(),
+					place: e.spec.place,
+					start: e.spec.start,
+					end: e.spec.end,
+					status: e.status,
+				})
+			})
+			.collect();
+		events.sort_by_key(|v| (v.start, v.event));
+		CitizenCoursesView { citizen, courses, events }
+	}
+
+	/// An event as served.
+	pub fn event(id: EventId) -> Option<EventView> {
+		let e = Events::<T>::get(id)?;
+		Some(EventView {
+			id,
+			name: e.spec.name.into(),
+			zone: e.spec.zone,
+			place: e.spec.place,
+			facility: e.spec.facility,
+			start: e.spec.start,
+			end: e.spec.end,
+			capacity: e.spec.capacity,
+			registered: e.registered,
+			status: e.status,
+		})
+	}
+
+	/// Listed events within `radius_m` metres of `point` taking place (in part) on local days
+	/// `from_day ..= to_day`, nearest first (ties: the earlier start, then by id), at most
+	/// `limit` and `MaxNearResults`. Reads the point's zone and its neighbours' compact
+	/// indexes, then one event per result.
+	pub fn events_near(
+		point: GeoPoint,
+		radius_m: u32,
+		from_day: DayNumber,
+		to_day: DayNumber,
+		limit: u32,
+	) -> Vec<NearEvent> {
+		let limit = limit.min(T::MaxNearResults::get()) as usize;
+		if limit == 0 || from_day > to_day {
+			return Vec::new();
+		}
+		let Some(zones) = Self::zones_around(point) else { return Vec::new() };
+		let offset = T::UtcOffsetMinutes::get();
+		let mut found: Vec<(u32, Moment, EventId, ZoneId)> = Vec::new();
+		for zone in zones {
+			for e in ZoneEvents::<T>::get(zone).iter() {
+				let first = local_day(e.start, offset);
+				let last = local_day(e.end.saturating_sub(1), offset);
+				if first > to_day || last < from_day {
+					continue;
+				}
+				let d = point.distance_m(&e.place);
+				if d <= radius_m {
+					found.push((d, e.start, e.event, zone));
+				}
+			}
+		}
+		found.sort_unstable();
+		found.truncate(limit);
+		found
+			.into_iter()
+			.filter_map(|(distance_m, _, id, zone)| {
+				let e = Events::<T>::get(id)?;
+				Some(NearEvent {
+					id,
+					name: e.spec.name.into(),
+					zone,
+					place: e.spec.place,
+					facility: e.spec.facility,
+					start: e.spec.start,
+					end: e.spec.end,
+					capacity: e.spec.capacity,
+					registered: e.registered,
+					distance_m,
+				})
+			})
+			.collect()
 	}
 }

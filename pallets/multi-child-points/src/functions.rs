@@ -55,6 +55,8 @@ impl<T: Config> Pallet<T> {
 	// ---- The city ----
 
 	pub(crate) fn do_set_treasury(account: T::AccountId) -> DispatchResult {
+		// Funding a scheme from a program's account would take money backing vouchers.
+		ensure!(!T::Ledger::is_program_account(&account), Error::<T>::TreasuryIsProgramAccount);
 		Treasury::<T>::put(&account);
 		Self::deposit_event(Event::TreasurySet { account });
 		Ok(())

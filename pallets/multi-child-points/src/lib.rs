@@ -47,7 +47,8 @@
 //! ### The city (`AdminOrigin`)
 //! - [`open_scheme`](Pallet::open_scheme), [`top_up`](Pallet::top_up),
 //!   [`close_applications`](Pallet::close_applications),
-//!   [`set_treasury`](Pallet::set_treasury) (also set at genesis)
+//!   [`set_treasury`](Pallet::set_treasury) (also set at genesis; never a policy-funds
+//!   program's account, [`ServicePrograms::is_program_account`])
 //!
 //! ### Guardians (`CitizenOrigin`)
 //! - [`apply`](Pallet::apply): the citizen's own public-service call
@@ -227,6 +228,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The city's treasury account, if known at genesis (else `set_treasury` names it).
+		/// Never a policy-funds program's account (the build panics).
 		pub treasury: Option<T::AccountId>,
 	}
 
@@ -234,6 +236,10 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if let Some(treasury) = &self.treasury {
+				assert!(
+					!T::Ledger::is_program_account(treasury),
+					"the treasury is a policy-funds program's account (TreasuryIsProgramAccount)"
+				);
 				Treasury::<T>::put(treasury);
 			}
 		}
@@ -302,6 +308,9 @@ pub mod pallet {
 		InvalidCategories,
 		/// The opening budget does not cover one grant of the lowest tier.
 		BudgetBelowOneGrant,
+		/// The account is a policy-funds program's (or will be one's): its money backs
+		/// citizens' vouchers, so it cannot be the treasury schemes are funded from.
+		TreasuryIsProgramAccount,
 	}
 
 	#[pallet::hooks]
@@ -355,7 +364,8 @@ pub mod pallet {
 			Self::do_close_applications(year)
 		}
 
-		/// Name the city's treasury account, which funds and tops up schemes.
+		/// Name the city's treasury account, which funds and tops up schemes. Not a policy-funds
+		/// program's account (`TreasuryIsProgramAccount`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_treasury())]
 		pub fn set_treasury(origin: OriginFor<T>, account: AccountIdLookupOf<T>) -> DispatchResult {

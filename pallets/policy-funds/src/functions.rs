@@ -1,9 +1,12 @@
 //! The pallet's logic: dispatchables check the origin and call the `do_*` functions here; the
 //! service interfaces (`impl_voucher_ledger.rs`, `impl_service_programs.rs`) call them too.
 //!
-//! Money moves only through [`Pallet::pay_out`] and [`Pallet::do_fund`]; every counter change
-//! goes through [`Pallet::mutate_report`], so the invariant "program account balance = free +
-//! outstanding + held" is kept in one place. Each `do_*` checks everything before it writes.
+//! Money moves only through [`Pallet::pay_out`] and [`Pallet::do_fund`]. A program's counters
+//! live in one record ([`Ledgers`]) whose `free` and `outstanding` are derived, so the
+//! invariant "program account balance = free + outstanding + held" cannot drift between
+//! counters; every change to it goes through [`Pallet::mutate_ledger`] (or, where the record
+//! is already in hand, [`Pallet::checked_ledger`] before it is stored). Each `do_*` checks
+//! everything before it writes.
 
 use super::*;
 use citizen_primitives::ClaimValue;
@@ -57,31 +60,49 @@ impl<T: Config> Pallet<T> {
 		Programs::<T>::get(program).ok_or_else(|| Error::<T>::UnknownProgram.into())
 	}
 
+	/// `program` as of `now`: expired on the way if its time has come (read once).
+	pub(crate) fn current_program(
+		program: ProgramId,
+		now: Moment,
+	) -> Result<ProgramOf<T>, DispatchError> {
+		let mut p = Self::program(program)?;
+		if p.is_due(now) {
+			Self::expire(program, &mut p)?;
+		}
+		Ok(p)
+	}
+
 	/// `program`, expired on the way if its time has come, if `owner` owns it.
 	pub(crate) fn owned_program(
 		owner: ProgramOwner,
 		program: ProgramId,
 	) -> Result<ProgramOf<T>, DispatchError> {
-		Self::try_expire(program)?;
-		let p = Self::program(program)?;
+		let p = Self::current_program(program, T::Time::now())?;
 		ensure!(p.owner == owner, Error::<T>::NotProgramOwner);
 		Ok(p)
 	}
 
-	/// `p` takes funding, applications and credits: not closed, spending window open. A
-	/// closed program reads as closed even once it has finished.
-	pub(crate) fn ensure_open(p: &ProgramOf<T>) -> DispatchResult {
+	/// `p` takes funding, applications and credits at `now`: not closed, spending window
+	/// open. A closed program reads as closed even once it has finished.
+	pub(crate) fn ensure_open_at(p: &ProgramOf<T>, now: Moment) -> DispatchResult {
 		ensure!(!p.is_closed(), Error::<T>::ProgramClosed);
-		ensure!(p.spendable_at(T::Time::now()), Error::<T>::ProgramExpired);
+		ensure!(p.spendable_at(now), Error::<T>::ProgramExpired);
 		Ok(())
 	}
 
-	/// A program that is neither closed nor expired, expiring it on the way if its time has
-	/// come.
-	pub(crate) fn program_if_open(program: ProgramId) -> Result<ProgramOf<T>, DispatchError> {
-		Self::try_expire(program)?;
-		let p = Self::program(program)?;
-		Self::ensure_open(&p)?;
+	/// As [`Self::ensure_open_at`], now.
+	pub(crate) fn ensure_open(p: &ProgramOf<T>) -> DispatchResult {
+		Self::ensure_open_at(p, T::Time::now())
+	}
+
+	/// A program that is neither closed nor expired at `now`, expiring it on the way if its
+	/// time has come.
+	pub(crate) fn program_if_open(
+		program: ProgramId,
+		now: Moment,
+	) -> Result<ProgramOf<T>, DispatchError> {
+		let p = Self::current_program(program, now)?;
+		Self::ensure_open_at(&p, now)?;
 		Ok(p)
 	}
 
@@ -93,14 +114,62 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Change `program`'s counters with `f`, all or nothing; `None` from `f` is an overflow.
-	pub(crate) fn mutate_report<R>(
+	/// `ledger`, if its derived counters are in step (neither `free` nor `outstanding` below
+	/// zero); an arithmetic error otherwise. Every ledger is checked so before it is stored.
+	pub(crate) fn checked_ledger(ledger: &ProgramLedgerOf<T>) -> DispatchResult {
+		ensure!(
+			ledger.free().is_some() && ledger.outstanding().is_some(),
+			ArithmeticError::Overflow
+		);
+		Ok(())
+	}
+
+	/// Change `program`'s counters with `f`, all or nothing; `None` from `f` is an overflow,
+	/// and so is a change that would take the derived `free` or `outstanding` below zero.
+	pub(crate) fn mutate_ledger<R>(
 		program: ProgramId,
-		f: impl FnOnce(&mut ProgramReportOf<T>) -> Option<R>,
+		f: impl FnOnce(&mut ProgramLedgerOf<T>) -> Option<R>,
 	) -> Result<R, DispatchError> {
-		Reports::<T>::try_mutate(program, |report| {
-			f(report).ok_or(ArithmeticError::Overflow.into())
+		Ledgers::<T>::try_mutate(program, |ledger| {
+			let r = f(ledger).ok_or(ArithmeticError::Overflow)?;
+			Self::checked_ledger(ledger)?;
+			Ok(r)
 		})
+	}
+
+	/// The free budget of a stored ledger.
+	pub(crate) fn free_of(ledger: &ProgramLedgerOf<T>) -> Result<BalanceOf<T>, DispatchError> {
+		ledger.free().ok_or_else(|| ArithmeticError::Overflow.into())
+	}
+
+	/// What the vouchers of a stored ledger hold.
+	pub(crate) fn outstanding_of(
+		ledger: &ProgramLedgerOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		ledger.outstanding().ok_or_else(|| ArithmeticError::Overflow.into())
+	}
+
+	/// The voucher of `citizen` under `program`, if any.
+	pub fn voucher(program: ProgramId, citizen: CitizenId) -> Option<VoucherOf<T>> {
+		Participants::<T>::get(citizen, program).and_then(|p| p.voucher)
+	}
+
+	/// The application of `citizen` to `program`, if any.
+	pub fn application(program: ProgramId, citizen: CitizenId) -> Option<Application> {
+		Participants::<T>::get(citizen, program).and_then(|p| p.application)
+	}
+
+	/// Store `citizen`'s place in `program`, or remove it once it holds nothing.
+	pub(crate) fn put_participant(
+		program: ProgramId,
+		citizen: CitizenId,
+		participant: ParticipantOf<T>,
+	) {
+		if participant.is_empty() {
+			Participants::<T>::remove(citizen, program);
+		} else {
+			Participants::<T>::insert(citizen, program, participant);
+		}
 	}
 
 	// ---- Categories and merchants (the city) ----
@@ -220,7 +289,7 @@ impl<T: Config> Pallet<T> {
 				expired: false,
 			},
 		);
-		Reports::<T>::insert(program, ProgramReport::default());
+		// No ledger is written: a program without one has every counter at zero.
 		Self::deposit_event(Event::ProgramCreated { program, owner, account });
 		Ok(program)
 	}
@@ -243,12 +312,11 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let p = Self::program_if_open(program)?;
+		let p = Self::program_if_open(program, T::Time::now())?;
 		Self::ensure_receivable(&p.account, amount)?;
 		T::Currency::transfer(&from, &p.account, amount, Preservation::Preserve)?;
-		Self::mutate_report(program, |r| {
-			r.funded = r.funded.checked_add(&amount)?;
-			r.free = r.free.checked_add(&amount)?;
+		Self::mutate_ledger(program, |l| {
+			l.funded = l.funded.checked_add(&amount)?;
 			Some(())
 		})?;
 		Self::deposit_event(Event::ProgramFunded { program, from, amount });
@@ -268,24 +336,24 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_close_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
-		Self::try_expire(program)?;
-		let mut p = Self::program(program)?;
+		let mut p = Self::current_program(program, T::Time::now())?;
 		Self::ensure_city_may_close(&p)?;
-		let report = Reports::<T>::get(program);
-		let amount = report.free;
+		let mut ledger = Ledgers::<T>::get(program);
+		// The whole free budget goes: `withdrawn` grows by it, so `free` is zero after.
+		let amount = Self::free_of(&ledger)?;
+		let outstanding = Self::outstanding_of(&ledger)?;
 		if !amount.is_zero() {
 			Self::pay_out(&p.account, &return_to, amount)?;
 		}
-		Self::mutate_report(program, |r| {
-			r.withdrawn = r.withdrawn.checked_add(&amount)?;
-			r.free = Zero::zero();
-			Some(())
-		})?;
+		ledger.withdrawn =
+			ledger.withdrawn.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		Self::checked_ledger(&ledger)?;
 		p.status = ProgramStatus::Closed;
 		// Nothing can come back any more: the program is finished and frees its slot.
-		if report.outstanding.is_zero() && report.held.is_zero() && !p.expired {
+		if outstanding.is_zero() && ledger.held.is_zero() && !p.expired {
 			Self::finish(program, &mut p);
 		}
+		Ledgers::<T>::insert(program, ledger);
 		Programs::<T>::insert(program, p);
 		Self::deposit_event(Event::ProgramClosed { program, returned_to: return_to, amount });
 		Ok(())
@@ -293,23 +361,23 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_end_program(program: ProgramId, return_to: T::AccountId) -> DispatchResult {
 		// A program already due expires as usual first (and says so).
-		Self::try_expire(program)?;
-		let mut p = Self::program(program)?;
+		let mut p = Self::current_program(program, T::Time::now())?;
 		Self::ensure_city_may_close(&p)?;
-		let report = Reports::<T>::get(program);
-		// What the vouchers had left returns in one step, as at expiry; all of it goes.
-		let returned = report.outstanding;
-		let amount = report.free.checked_add(&returned).ok_or(ArithmeticError::Overflow)?;
+		let mut ledger = Ledgers::<T>::get(program);
+		// What the vouchers had left returns in one step, as at expiry; all of it goes:
+		// `outstanding` and `free` are both zero after.
+		let returned = Self::outstanding_of(&ledger)?;
+		let amount =
+			Self::free_of(&ledger)?.checked_add(&returned).ok_or(ArithmeticError::Overflow)?;
 		if !amount.is_zero() {
 			Self::pay_out(&p.account, &return_to, amount)?;
 		}
-		Self::mutate_report(program, |r| {
-			r.returned = r.returned.checked_add(&returned)?;
-			r.outstanding = Zero::zero();
-			r.withdrawn = r.withdrawn.checked_add(&amount)?;
-			r.free = Zero::zero();
-			Some(())
-		})?;
+		ledger.returned =
+			ledger.returned.checked_add(&returned).ok_or(ArithmeticError::Overflow)?;
+		ledger.withdrawn =
+			ledger.withdrawn.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		Self::checked_ledger(&ledger)?;
+		Ledgers::<T>::insert(program, ledger);
 		p.status = ProgramStatus::Closed;
 		Self::finish(program, &mut p);
 		Programs::<T>::insert(program, p);
@@ -357,27 +425,25 @@ impl<T: Config> Pallet<T> {
 		T::Currency::transfer(program_account, to, amount, preservation).map(|_| ())
 	}
 
-	/// Expire `program` if its spending window has ended: all outstanding value returns to the
-	/// free budget in one step (holds stay held). Returns whether the program is (now) expired.
-	pub(crate) fn try_expire(program: ProgramId) -> Result<bool, DispatchError> {
-		let mut p = Self::program(program)?;
-		if p.expired {
-			return Ok(true);
-		}
-		if !p.is_due(T::Time::now()) {
-			return Ok(false);
-		}
-		let returned = Self::mutate_report(program, |r| {
-			let returned = r.outstanding;
-			r.returned = r.returned.checked_add(&returned)?;
-			r.free = r.free.checked_add(&returned)?;
-			r.outstanding = Zero::zero();
+	/// Expire `p`, whose spending window has ended: all outstanding value returns to the free
+	/// budget in one step (`returned += outstanding`; holds stay held); `p` is finished and
+	/// stored.
+	fn expire(program: ProgramId, p: &mut ProgramOf<T>) -> DispatchResult {
+		let returned = Self::mutate_ledger(program, |l| {
+			let returned = l.outstanding()?;
+			l.returned = l.returned.checked_add(&returned)?;
 			Some(returned)
 		})?;
-		Self::finish(program, &mut p);
-		Programs::<T>::insert(program, p);
+		Self::finish(program, p);
+		Programs::<T>::insert(program, &*p);
 		Self::deposit_event(Event::ProgramExpired { program, returned });
-		Ok(true)
+		Ok(())
+	}
+
+	/// Expire `program` if its spending window has ended. Returns whether the program is
+	/// (now) expired.
+	pub(crate) fn try_expire(program: ProgramId) -> Result<bool, DispatchError> {
+		Ok(Self::current_program(program, T::Time::now())?.expired)
 	}
 
 	pub(crate) fn do_expire_program(program: ProgramId) -> DispatchResult {
@@ -440,12 +506,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Apply as `citizen`. Reads and writes the citizen's record in the program once: the
+	/// application and, in an automatic program, the voucher.
 	pub(crate) fn do_apply(citizen: CitizenId, program: ProgramId) -> DispatchResult {
-		let p = Self::program_if_open(program)?;
-		ensure!(p.takes_applications(), Error::<T>::NotOpenToApplications);
 		let now = T::Time::now();
+		let p = Self::program_if_open(program, now)?;
+		ensure!(p.takes_applications(), Error::<T>::NotOpenToApplications);
 		ensure!(p.in_application_window(now), Error::<T>::OutsideApplicationWindow);
-		ensure!(!Applications::<T>::contains_key(program, citizen), Error::<T>::AlreadyApplied);
+		let mut participant = Participants::<T>::get(citizen, program).unwrap_or_default();
+		ensure!(participant.application.is_none(), Error::<T>::AlreadyApplied);
 		Self::ensure_eligible(&p, citizen, now)?;
 		let household = Self::household_of(&p, citizen);
 		if let Some(household) = household {
@@ -454,34 +523,34 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::HouseholdAlreadyGranted
 			);
 		}
-		ensure!(
-			Reports::<T>::get(program).free >= p.terms.amount_per_grant,
-			Error::<T>::BudgetExhausted
-		);
+		let mut ledger = Ledgers::<T>::get(program);
+		ensure!(Self::free_of(&ledger)? >= p.terms.amount_per_grant, Error::<T>::BudgetExhausted);
 
 		Self::deposit_event(Event::Applied { program, citizen });
 		let status = match p.terms.approval {
 			ApprovalMode::Automatic => {
-				Self::credit_voucher(program, citizen, p.terms.amount_per_grant)?;
+				Self::credit_into(
+					program,
+					citizen,
+					&mut participant,
+					&mut ledger,
+					p.terms.amount_per_grant,
+				)?;
 				Self::deposit_event(Event::Approved { program, citizen, officer: None });
 				ApplicationStatus::Approved
 			}
 			ApprovalMode::Manual => {
-				Self::mutate_report(program, |r| {
-					r.pending = r.pending.checked_add(1)?;
-					Some(())
-				})?;
+				ledger.pending = ledger.pending.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 				ApplicationStatus::Pending
 			}
 		};
+		Self::checked_ledger(&ledger)?;
+		Ledgers::<T>::insert(program, ledger);
 		if let Some(household) = household {
 			HouseholdGrants::<T>::insert(program, household, citizen);
 		}
-		Applications::<T>::insert(
-			program,
-			citizen,
-			Application { status, applied_at: now, household },
-		);
+		participant.application = Some(Application { status, applied_at: now, household });
+		Participants::<T>::insert(citizen, program, participant);
 		Ok(())
 	}
 
@@ -493,22 +562,36 @@ impl<T: Config> Pallet<T> {
 		citizen: CitizenId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
+		let mut participant = Participants::<T>::get(citizen, program).unwrap_or_default();
+		let mut ledger = Ledgers::<T>::get(program);
+		Self::credit_into(program, citizen, &mut participant, &mut ledger, amount)?;
+		Self::checked_ledger(&ledger)?;
+		Ledgers::<T>::insert(program, ledger);
+		Participants::<T>::insert(citizen, program, participant);
+		Ok(())
+	}
+
+	/// [`Self::credit_voucher`] on records in hand; the caller checks and stores them.
+	fn credit_into(
+		program: ProgramId,
+		citizen: CitizenId,
+		participant: &mut ParticipantOf<T>,
+		ledger: &mut ProgramLedgerOf<T>,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(Reports::<T>::get(program).free >= amount, Error::<T>::BudgetExhausted);
-		let existing = Vouchers::<T>::get(program, citizen);
-		let first = existing.is_none();
-		let mut voucher = existing.unwrap_or(Voucher { balance: Zero::zero(), frozen: false });
+		ensure!(Self::free_of(ledger)? >= amount, Error::<T>::BudgetExhausted);
+		let first = participant.voucher.is_none();
+		let mut voucher =
+			participant.voucher.clone().unwrap_or(Voucher { balance: Zero::zero(), frozen: false });
 		voucher.balance = voucher.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-		Self::mutate_report(program, |r| {
-			r.free = r.free.checked_sub(&amount)?;
-			r.allocated = r.allocated.checked_add(&amount)?;
-			r.outstanding = r.outstanding.checked_add(&amount)?;
-			if first {
-				r.citizens_served = r.citizens_served.checked_add(1)?;
-			}
-			Some(())
-		})?;
-		Vouchers::<T>::insert(program, citizen, voucher);
+		ledger.allocated =
+			ledger.allocated.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+		if first {
+			ledger.citizens_served =
+				ledger.citizens_served.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		}
+		participant.voucher = Some(voucher);
 		Self::deposit_event(Event::VoucherCredited { program, citizen, amount });
 		Ok(())
 	}
@@ -518,21 +601,30 @@ impl<T: Config> Pallet<T> {
 		citizen: CitizenId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		let p = Self::program_if_open(program)?;
+		let now = T::Time::now();
+		let p = Self::program_if_open(program, now)?;
+		let mut participant = Participants::<T>::get(citizen, program).unwrap_or_default();
 		let mut application =
-			Applications::<T>::get(program, citizen).ok_or(Error::<T>::UnknownApplication)?;
+			participant.application.clone().ok_or(Error::<T>::UnknownApplication)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
 		// Things may have changed since the application: check again what `apply` checked.
 		ensure!(T::Citizens::is_active(citizen), Error::<T>::ApplicantNotActive);
-		Self::ensure_eligible(&p, citizen, T::Time::now())?;
+		Self::ensure_eligible(&p, citizen, now)?;
 		ensure!(Self::household_of(&p, citizen) == application.household, Error::<T>::NotEligible);
-		Self::credit_voucher(program, citizen, p.terms.amount_per_grant)?;
-		Self::mutate_report(program, |r| {
-			r.pending = r.pending.checked_sub(1)?;
-			Some(())
-		})?;
+		let mut ledger = Ledgers::<T>::get(program);
+		Self::credit_into(
+			program,
+			citizen,
+			&mut participant,
+			&mut ledger,
+			p.terms.amount_per_grant,
+		)?;
+		ledger.pending = ledger.pending.checked_sub(1).ok_or(ArithmeticError::Overflow)?;
+		Self::checked_ledger(&ledger)?;
+		Ledgers::<T>::insert(program, ledger);
 		application.status = ApplicationStatus::Approved;
-		Applications::<T>::insert(program, citizen, application);
+		participant.application = Some(application);
+		Participants::<T>::insert(citizen, program, participant);
 		Self::deposit_event(Event::Approved { program, citizen, officer: Some(officer) });
 		Ok(())
 	}
@@ -543,11 +635,12 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 		reason: u16,
 	) -> DispatchResult {
+		let mut participant = Participants::<T>::get(citizen, program).unwrap_or_default();
 		let mut application =
-			Applications::<T>::get(program, citizen).ok_or(Error::<T>::UnknownApplication)?;
+			participant.application.clone().ok_or(Error::<T>::UnknownApplication)?;
 		ensure!(application.status == ApplicationStatus::Pending, Error::<T>::NotPending);
-		Self::mutate_report(program, |r| {
-			r.pending = r.pending.checked_sub(1)?;
+		Self::mutate_ledger(program, |l| {
+			l.pending = l.pending.checked_sub(1)?;
 			Some(())
 		})?;
 		// The household may apply again through the other guardian.
@@ -555,29 +648,35 @@ impl<T: Config> Pallet<T> {
 			HouseholdGrants::<T>::remove(program, household);
 		}
 		application.status = ApplicationStatus::Rejected(reason);
-		Applications::<T>::insert(program, citizen, application);
+		participant.application = Some(application);
+		Participants::<T>::insert(citizen, program, participant);
 		Self::deposit_event(Event::Rejected { program, citizen, officer, reason });
 		Ok(())
 	}
 
 	// ---- Spending and holds ----
 
-	/// Everything that must hold for `merchant` to take `program`'s vouchers from `citizen`,
-	/// without the voucher itself, in the order `can_accept` ranks them. Returns the program
-	/// and the merchant's category.
+	/// Everything that must hold for `merchant` to take `program`'s vouchers from `citizen`
+	/// at `now`, without the voucher itself, in the order `can_accept` ranks them. Returns
+	/// the program and the merchant's category.
+	///
+	/// `payer` is the citizen's account when the caller already knows it (the `spend` call:
+	/// `CitizenOrigin` resolved it); otherwise the registry is asked (`account_of`).
 	fn ensure_merchant_accepts(
 		program: ProgramId,
 		merchant: &T::AccountId,
 		citizen: CitizenId,
+		payer: Option<&T::AccountId>,
+		now: Moment,
 	) -> Result<(ProgramOf<T>, MerchantCategory), DispatchError> {
-		Self::try_expire(program)?;
-		let p = Self::program(program)?;
-		ensure!(p.spendable_at(T::Time::now()), Error::<T>::ProgramExpired);
+		let p = Self::current_program(program, now)?;
+		ensure!(p.spendable_at(now), Error::<T>::ProgramExpired);
 		let info = Self::active_merchant(merchant)?;
-		ensure!(
-			T::Citizens::account_of(citizen).as_ref() != Some(merchant),
-			Error::<T>::SelfPayment
-		);
+		let own = match payer {
+			Some(payer) => payer == merchant,
+			None => T::Citizens::account_of(citizen).as_ref() == Some(merchant),
+		};
+		ensure!(!own, Error::<T>::SelfPayment);
 		ensure!(!PausedMerchants::<T>::contains_key(program, merchant), Error::<T>::MerchantPaused);
 		ensure!(p.accepts_category(info.category), Error::<T>::CategoryNotAllowed);
 		Ok((p, info.category))
@@ -590,58 +689,91 @@ impl<T: Config> Pallet<T> {
 		Ok(info)
 	}
 
-	/// `citizen`'s voucher under `program` with `amount` taken off (not yet stored): it exists,
-	/// is not frozen and covers the amount.
-	fn debited_voucher(
+	/// `citizen`'s record in `program` with `amount` taken off the voucher (not yet stored):
+	/// the voucher exists, is not frozen and covers the amount.
+	fn debited(
 		program: ProgramId,
 		citizen: CitizenId,
 		amount: BalanceOf<T>,
-	) -> Result<VoucherOf<T>, DispatchError> {
-		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
+	) -> Result<ParticipantOf<T>, DispatchError> {
+		let mut participant = Participants::<T>::get(citizen, program).unwrap_or_default();
+		let voucher = participant.voucher.as_mut().ok_or(Error::<T>::NoVoucher)?;
 		ensure!(!voucher.frozen, Error::<T>::VoucherFrozen);
 		voucher.balance =
 			voucher.balance.checked_sub(&amount).ok_or(Error::<T>::InsufficientVoucher)?;
-		Ok(voucher)
+		Ok(participant)
 	}
 
-	/// Record `amount` paid to a merchant of `category` under `program`, taken from
-	/// `outstanding` (a spend) or from `held` (a settled hold).
+	/// Record in `ledger` (not yet stored) `amount` paid to a merchant of `category`, taken
+	/// from `outstanding` (a spend) or from `held` (a settled hold). Returns whether the
+	/// category's total is kept outside the record ([`SpendByCategory`]: the record is full),
+	/// for [`Self::store_payment`].
 	fn record_payment(
-		program: ProgramId,
+		ledger: &mut ProgramLedgerOf<T>,
 		category: MerchantCategory,
 		amount: BalanceOf<T>,
 		from_hold: bool,
+	) -> Result<bool, DispatchError> {
+		if from_hold {
+			ledger.held = ledger.held.checked_sub(&amount).ok_or(ArithmeticError::Overflow)?;
+		}
+		// `spent` grows: for a spend, `outstanding` shrinks by as much; for a settled hold,
+		// `held` already did.
+		let in_record = ledger.record_spent(category, amount).ok_or(ArithmeticError::Overflow)?;
+		Self::checked_ledger(ledger)?;
+		Ok(!in_record)
+	}
+
+	/// Store `ledger` after [`Self::record_payment`]; a category kept outside the record
+	/// (`overflow`) is counted in [`SpendByCategory`]. That read and write happen only for a
+	/// program open to every category that is paid in more than `MaxCategoriesPerProgram`
+	/// categories, so they are not in the calls' benchmarked weight: they are added to the
+	/// block's weight here.
+	fn store_payment(
+		program: ProgramId,
+		ledger: ProgramLedgerOf<T>,
+		category: MerchantCategory,
+		amount: BalanceOf<T>,
+		overflow: bool,
 	) -> DispatchResult {
-		let by_category = SpendByCategory::<T>::get(program, category)
-			.checked_add(&amount)
-			.ok_or(ArithmeticError::Overflow)?;
-		Self::mutate_report(program, |r| {
-			r.spent = r.spent.checked_add(&amount)?;
-			if from_hold {
-				r.held = r.held.checked_sub(&amount)?;
-			} else {
-				r.outstanding = r.outstanding.checked_sub(&amount)?;
-			}
-			Some(())
-		})?;
-		SpendByCategory::<T>::insert(program, category, by_category);
+		Ledgers::<T>::insert(program, ledger);
+		if overflow {
+			SpendByCategory::<T>::try_mutate(program, category, |total| {
+				*total = total.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+				Ok::<(), DispatchError>(())
+			})?;
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				T::DbWeight::get().reads_writes(1, 1),
+				frame_support::dispatch::DispatchClass::Normal,
+			);
+		}
 		Ok(())
 	}
 
+	/// Pay `merchant` `amount` from `citizen`'s voucher under `program`. `payer`: the
+	/// citizen's account when the caller knows it (see [`Self::ensure_merchant_accepts`]).
+	///
+	/// Reads the program, the merchant, the pause, the citizen's record and the ledger once
+	/// each; writes the citizen's record and the ledger (one record for the counters and the
+	/// spending by category), besides the transfer.
 	pub(crate) fn do_spend(
 		program: ProgramId,
 		citizen: CitizenId,
+		payer: Option<&T::AccountId>,
 		merchant: T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let (p, category) = Self::ensure_merchant_accepts(program, &merchant, citizen)?;
+		let now = T::Time::now();
+		let (p, category) = Self::ensure_merchant_accepts(program, &merchant, citizen, payer, now)?;
 		ensure!(T::DirectSpend::contains(&p.owner), Error::<T>::BookingsOnly);
-		let voucher = Self::debited_voucher(program, citizen, amount)?;
+		let participant = Self::debited(program, citizen, amount)?;
+		let mut ledger = Ledgers::<T>::get(program);
+		let overflow = Self::record_payment(&mut ledger, category, amount, false)?;
 		// Every check passed: the money moves (or the payment is refused) before any record.
 		Self::pay_out(&p.account, &merchant, amount)?;
-		Vouchers::<T>::insert(program, citizen, voucher);
-		Self::record_payment(program, category, amount, false)?;
+		Participants::<T>::insert(citizen, program, participant);
+		Self::store_payment(program, ledger, category, amount, overflow)?;
 		Self::deposit_event(Event::VoucherSpent { program, citizen, merchant, category, amount });
 		Ok(())
 	}
@@ -657,15 +789,16 @@ impl<T: Config> Pallet<T> {
 	) -> Result<HoldId, DispatchError> {
 		Self::owned_program(owner, program)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let (_, category) = Self::ensure_merchant_accepts(program, &merchant, citizen)?;
-		let voucher = Self::debited_voucher(program, citizen, amount)?;
+		let now = T::Time::now();
+		let (_, category) = Self::ensure_merchant_accepts(program, &merchant, citizen, None, now)?;
+		let participant = Self::debited(program, citizen, amount)?;
 		let hold = NextHoldId::<T>::try_mutate(program, Self::take_next_id)?;
-		Self::mutate_report(program, |r| {
-			r.outstanding = r.outstanding.checked_sub(&amount)?;
-			r.held = r.held.checked_add(&amount)?;
+		// `held` grows: `outstanding` shrinks by as much.
+		Self::mutate_ledger(program, |l| {
+			l.held = l.held.checked_add(&amount)?;
 			Some(())
 		})?;
-		Vouchers::<T>::insert(program, citizen, voucher);
+		Participants::<T>::insert(citizen, program, participant);
 		Holds::<T>::insert(
 			program,
 			hold,
@@ -686,26 +819,26 @@ impl<T: Config> Pallet<T> {
 		let p = Self::owned_program(owner, program)?;
 		let h = Holds::<T>::get(program, hold).ok_or(Error::<T>::UnknownHold)?;
 		let amount = h.amount;
-		let voucher = Vouchers::<T>::get(program, h.citizen)
-			.filter(|_| p.spendable_at(T::Time::now()))
-			.map(|mut v| {
+		let mut participant = Participants::<T>::get(h.citizen, program).unwrap_or_default();
+		let back_to_voucher = match participant.voucher.as_mut() {
+			Some(v) if p.spendable_at(T::Time::now()) => {
 				v.balance = v.balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-				Ok::<_, DispatchError>(v)
-			})
-			.transpose()?;
-		let to_budget = voucher.is_none();
-		Self::mutate_report(program, |r| {
-			r.held = r.held.checked_sub(&amount)?;
+				true
+			}
+			_ => false,
+		};
+		let to_budget = !back_to_voucher;
+		// `held` shrinks: to the voucher, `outstanding` grows by as much; to the budget,
+		// `returned` grows, so `free` does.
+		Self::mutate_ledger(program, |l| {
+			l.held = l.held.checked_sub(&amount)?;
 			if to_budget {
-				r.returned = r.returned.checked_add(&amount)?;
-				r.free = r.free.checked_add(&amount)?;
-			} else {
-				r.outstanding = r.outstanding.checked_add(&amount)?;
+				l.returned = l.returned.checked_add(&amount)?;
 			}
 			Some(())
 		})?;
-		if let Some(voucher) = voucher {
-			Vouchers::<T>::insert(program, h.citizen, voucher);
+		if back_to_voucher {
+			Participants::<T>::insert(h.citizen, program, participant);
 		}
 		Holds::<T>::remove(program, hold);
 		Self::deposit_event(Event::HoldReleased {
@@ -730,8 +863,10 @@ impl<T: Config> Pallet<T> {
 		let p = Self::owned_program(owner, program)?;
 		let h = Holds::<T>::get(program, hold).ok_or(Error::<T>::UnknownHold)?;
 		Self::active_merchant(&h.merchant)?;
+		let mut ledger = Ledgers::<T>::get(program);
+		let overflow = Self::record_payment(&mut ledger, h.category, h.amount, true)?;
 		Self::pay_out(&p.account, &h.merchant, h.amount)?;
-		Self::record_payment(program, h.category, h.amount, true)?;
+		Self::store_payment(program, ledger, h.category, h.amount, overflow)?;
 		Holds::<T>::remove(program, hold);
 		Self::deposit_event(Event::HoldSettled {
 			program,
@@ -775,8 +910,11 @@ impl<T: Config> Pallet<T> {
 		officer: T::AccountId,
 		frozen: bool,
 	) -> DispatchResult {
-		Vouchers::<T>::try_mutate(program, citizen, |voucher| {
-			let voucher = voucher.as_mut().ok_or(Error::<T>::NoVoucher)?;
+		Participants::<T>::try_mutate(citizen, program, |participant| {
+			let voucher = participant
+				.as_mut()
+				.and_then(|p| p.voucher.as_mut())
+				.ok_or(Error::<T>::NoVoucher)?;
 			ensure!(
 				voucher.frozen != frozen,
 				if frozen { Error::<T>::VoucherFrozen } else { Error::<T>::VoucherNotFrozen }
@@ -797,7 +935,7 @@ impl<T: Config> Pallet<T> {
 		citizen: CitizenId,
 		officer: T::AccountId,
 	) -> DispatchResult {
-		let voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
+		let voucher = Self::voucher(program, citizen).ok_or(Error::<T>::NoVoucher)?;
 		ensure!(voucher.frozen, Error::<T>::VoucherNotFrozen);
 		let (amount, _) = Self::return_voucher(program, citizen, VoucherAfterReturn::Dropped)?;
 		Self::deposit_event(Event::VoucherRecovered { program, citizen, officer, amount });
@@ -817,24 +955,26 @@ impl<T: Config> Pallet<T> {
 		after: VoucherAfterReturn,
 	) -> Result<(BalanceOf<T>, BalanceOf<T>), DispatchError> {
 		let expired = Self::try_expire(program)?;
-		let mut voucher = Vouchers::<T>::get(program, citizen).ok_or(Error::<T>::NoVoucher)?;
+		let mut participant = Participants::<T>::get(citizen, program).unwrap_or_default();
+		let mut voucher = participant.voucher.take().ok_or(Error::<T>::NoVoucher)?;
 		let left = voucher.balance;
 		let amount = if expired { Zero::zero() } else { left };
 		if !amount.is_zero() {
-			Self::mutate_report(program, |r| {
-				r.outstanding = r.outstanding.checked_sub(&amount)?;
-				r.returned = r.returned.checked_add(&amount)?;
-				r.free = r.free.checked_add(&amount)?;
+			// `returned` grows: `outstanding` shrinks and `free` grows by as much.
+			Self::mutate_ledger(program, |l| {
+				l.returned = l.returned.checked_add(&amount)?;
 				Some(())
 			})?;
 		}
 		match after {
-			VoucherAfterReturn::Dropped => Vouchers::<T>::remove(program, citizen),
+			// The application, if any, stays (the citizen applied: they cannot apply again).
+			VoucherAfterReturn::Dropped => {}
 			VoucherAfterReturn::KeptEmpty => {
 				voucher.balance = Zero::zero();
-				Vouchers::<T>::insert(program, citizen, voucher);
+				participant.voucher = Some(voucher);
 			}
 		}
+		Self::put_participant(program, citizen, participant);
 		if !amount.is_zero() {
 			Self::deposit_event(Event::VoucherReturned { program, citizen, amount });
 		}
@@ -843,28 +983,52 @@ impl<T: Config> Pallet<T> {
 
 	// ---- Invariants ----
 
-	/// The counters agree with each other, with the vouchers and holds, and with the money in
-	/// each program account.
+	/// The counters agree with each other, with the vouchers, applications and holds, with
+	/// the spending by category, and with the money in each program account.
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::BTreeMap;
+		// Each citizen's records, summed per program in one pass.
+		let mut vouchers = BTreeMap::<ProgramId, BalanceOf<T>>::new();
+		let mut pending = BTreeMap::<ProgramId, u32>::new();
+		for (_, program, record) in Participants::<T>::iter() {
+			ensure!(!record.is_empty(), "an empty participant record is stored");
+			ensure!(Programs::<T>::contains_key(program), "a participant in an unknown program");
+			if let Some(v) = record.voucher {
+				let sum = vouchers.entry(program).or_insert_with(Zero::zero);
+				*sum = sum.checked_add(&v.balance).ok_or("vouchers overflow")?;
+			}
+			if record.application.is_some_and(|a| a.status == ApplicationStatus::Pending) {
+				let n = pending.entry(program).or_default();
+				*n = n.checked_add(1).ok_or("pending overflows")?;
+			}
+		}
+		// Spending kept outside the ledgers (only past a full record).
+		let mut outside = BTreeMap::<ProgramId, BalanceOf<T>>::new();
+		for (program, category, amount) in SpendByCategory::<T>::iter() {
+			ensure!(!amount.is_zero(), "a zero category total is stored");
+			let l = Ledgers::<T>::get(program);
+			ensure!(l.by_category.is_full(), "spending kept outside a ledger with room");
+			ensure!(l.spent_in(category).is_none(), "a category counted in and outside a ledger");
+			let sum = outside.entry(program).or_insert_with(Zero::zero);
+			*sum = sum.checked_add(&amount).ok_or("spending by category overflows")?;
+		}
 		for (program, p) in Programs::<T>::iter() {
-			let r = Reports::<T>::get(program);
-			let free = r
-				.funded
-				.checked_add(&r.returned)
-				.and_then(|x| x.checked_sub(&r.withdrawn))
-				.and_then(|x| x.checked_sub(&r.allocated))
-				.ok_or("free budget underflows")?;
-			ensure!(free == r.free, "free budget out of step with its counters");
-			let promised = r
-				.allocated
-				.checked_sub(&r.spent)
-				.and_then(|x| x.checked_sub(&r.returned))
-				.ok_or("outstanding + held underflows")?;
+			let l = Ledgers::<T>::get(program);
+			let free = l.free().ok_or("free budget underflows: counters out of step")?;
+			let outstanding =
+				l.outstanding().ok_or("outstanding underflows: counters out of step")?;
 			ensure!(
-				r.outstanding.checked_add(&r.held) == Some(promised),
-				"outstanding + held out of step with the counters"
+				l.by_category.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)),
+				"spending by category out of order"
 			);
+			let mut by_category = outside.get(&program).copied().unwrap_or_else(Zero::zero);
+			for (_, amount) in l.by_category.iter() {
+				ensure!(!amount.is_zero(), "a zero category total is stored");
+				by_category =
+					by_category.checked_add(amount).ok_or("spending by category overflows")?;
+			}
+			ensure!(by_category == l.spent, "spending by category does not add up to spent");
 			let mut held = BalanceOf::<T>::zero();
 			let next_hold = NextHoldId::<T>::get(program);
 			for (id, hold) in Holds::<T>::iter_prefix(program) {
@@ -872,7 +1036,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(id < next_hold, "a hold id not yet handed out");
 				held = held.checked_add(&hold.amount).ok_or("holds overflow")?;
 			}
-			ensure!(held == r.held, "holds do not add up to held");
+			ensure!(held == l.held, "holds do not add up to held");
 			// The balance is exactly `free + outstanding + held` unless someone transferred
 			// straight into the program account: such a donation is not counted (it is not in
 			// `funded`), so on chain the check can only be `>=`. The unit tests, with no
@@ -880,28 +1044,28 @@ impl<T: Config> Pallet<T> {
 			// never take more than the counters hold, and never reap the account with dust
 			// (`pay_out`), so the balance cannot fall short.
 			let balance = <T::Currency as fungible::Inspect<_>>::balance(&p.account);
-			let accounted = r
-				.free
-				.checked_add(&r.outstanding)
-				.and_then(|x| x.checked_add(&r.held))
+			let accounted = free
+				.checked_add(&outstanding)
+				.and_then(|x| x.checked_add(&l.held))
 				.ok_or("free + outstanding + held overflows")?;
 			ensure!(balance >= accounted, "program account short");
 			let queued = ExpiryQueue::<T>::get().iter().any(|(_, id)| *id == program);
 			if p.expired {
 				// Finished: nothing outstanding (holds may remain), no slot held.
-				ensure!(r.outstanding.is_zero(), "a finished program has outstanding value");
+				ensure!(outstanding.is_zero(), "a finished program has outstanding value");
 				ensure!(!queued, "a finished program is still in the expiry queue");
 			} else {
-				let vouchers = Vouchers::<T>::iter_prefix_values(program)
-					.try_fold(BalanceOf::<T>::zero(), |sum, v| sum.checked_add(&v.balance))
-					.ok_or("vouchers overflow")?;
-				ensure!(vouchers == r.outstanding, "vouchers do not add up to outstanding");
+				let in_vouchers = vouchers.get(&program).copied().unwrap_or_else(Zero::zero);
+				ensure!(in_vouchers == outstanding, "vouchers do not add up to outstanding");
 				ensure!(queued, "live program missing from the expiry queue");
 			}
-			let pending = Applications::<T>::iter_prefix_values(program)
-				.filter(|a| a.status == ApplicationStatus::Pending)
-				.count();
-			ensure!(pending as u32 == r.pending, "pending count out of step");
+			ensure!(
+				pending.get(&program).copied().unwrap_or_default() == l.pending,
+				"pending count out of step"
+			);
+		}
+		for program in Ledgers::<T>::iter_keys() {
+			ensure!(Programs::<T>::contains_key(program), "a ledger of an unknown program");
 		}
 		for (program, _, _) in Holds::<T>::iter() {
 			ensure!(Programs::<T>::contains_key(program), "a hold in an unknown program");

@@ -9,11 +9,36 @@
 
 use super::*;
 use citizen_primitives::ProgramSpec;
-use frame_support::{storage::with_storage_layer, traits::Time, BoundedBTreeSet, BoundedVec};
+use codec::{Decode, Encode};
+use frame_support::{
+	storage::with_storage_layer,
+	traits::{Get, Time},
+	BoundedBTreeSet, BoundedVec, PalletId,
+};
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedSub, Zero},
+	traits::{AccountIdConversion, CheckedAdd, Saturating, Zero},
 	DispatchError, DispatchResult,
 };
+
+/// Whether `who` is the account of a program of the pallet `pallet`: `pallet`'s sub-account
+/// for some program id ([`Pallet::program_account`]), of a program that exists or not yet.
+/// Decoded, not looked up: the account's encoding is `b"modl" ++ pallet ++ program (u32 LE)`
+/// followed by zeros. An account type too short to hold that (a test's `u64`) truncates the
+/// derivation, and every program's account is then the same one: program 0's. The pallet's
+/// own account (`into_account_truncating`) is program 0's account too.
+pub(crate) fn is_program_account_of<AccountId: Encode + Decode + PartialEq>(
+	pallet: PalletId,
+	who: &AccountId,
+) -> bool {
+	// `try_from_sub_account` reads the first four bytes unchecked.
+	let decoded = (who.encoded_size() >= 4)
+		.then(|| PalletId::try_from_sub_account::<ProgramId>(who))
+		.flatten();
+	match decoded {
+		Some((id, _program)) => id == pallet,
+		None => *who == pallet.into_sub_account_truncating(ProgramId::default()),
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// The terms of a service program opened with `spec`: names within `MaxNameLength`
@@ -82,7 +107,6 @@ impl<T: Config> ServicePrograms<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		})
 	}
 
-	/// As of now (expiry applied if due); zero for an unknown program.
 	/// All or nothing. Errors: `UnknownProgram`, `NotProgramOwner`, `ZeroAmount`,
 	/// `BudgetExhausted` (more than the free budget), then those of paying out
 	/// (`ProgramAccountBelowMinimum`, `RecipientBelowMinimum`, the currency's own).
@@ -96,12 +120,12 @@ impl<T: Config> ServicePrograms<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			let p = Self::owned_program(owner, program)?;
 			frame_support::ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			frame_support::ensure!(
-				Reports::<T>::get(program).free >= amount,
+				Self::free_of(&Ledgers::<T>::get(program))? >= amount,
 				Error::<T>::BudgetExhausted
 			);
-			Self::mutate_report(program, |r| {
-				r.free = r.free.checked_sub(&amount)?;
-				r.withdrawn = r.withdrawn.checked_add(&amount)?;
+			// `withdrawn` grows: `free` shrinks by as much.
+			Self::mutate_ledger(program, |l| {
+				l.withdrawn = l.withdrawn.checked_add(&amount)?;
 				Some(())
 			})?;
 			Self::pay_out(&p.account, to, amount)?;
@@ -110,7 +134,23 @@ impl<T: Config> ServicePrograms<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		})
 	}
 
+	/// As of now (expiry applied if due); zero for an unknown program.
 	fn free_budget(program: ProgramId) -> BalanceOf<T> {
-		Self::report(program).map(|r| r.free).unwrap_or_else(Zero::zero)
+		let Some(p) = Programs::<T>::get(program) else { return Zero::zero() };
+		let ledger = Ledgers::<T>::get(program);
+		let free = ledger.free().unwrap_or_else(Zero::zero);
+		if p.is_due(T::Time::now()) {
+			// What expiry will return is free already.
+			free.saturating_add(ledger.outstanding().unwrap_or_else(Zero::zero))
+		} else {
+			free
+		}
+	}
+
+	/// Derived, no storage read: see [`is_program_account_of`]. Every program id's account
+	/// counts, so an account named before its program is created is refused too (it would
+	/// become that program's account).
+	fn is_program_account(who: &T::AccountId) -> bool {
+		is_program_account_of(T::PalletId::get(), who)
 	}
 }

@@ -34,7 +34,7 @@ impl<T: Config> VoucherLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		merchant: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		with_storage_layer(|| Self::do_spend(program, citizen, merchant.clone(), amount))
+		with_storage_layer(|| Self::do_spend(program, citizen, None, merchant.clone(), amount))
 	}
 
 	/// Errors: `UnknownProgram`, `NotProgramOwner`, `ZeroAmount`, then the merchant rules of

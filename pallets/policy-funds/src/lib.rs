@@ -136,6 +136,10 @@ pub type ProgramOf<T> = Program<
 >;
 /// A program report in this runtime.
 pub type ProgramReportOf<T> = ProgramReport<BalanceOf<T>>;
+/// A program's stored books in this runtime.
+pub type ProgramLedgerOf<T> = ProgramLedger<BalanceOf<T>, <T as Config>::MaxCategoriesPerProgram>;
+/// A citizen's place in a program in this runtime.
+pub type ParticipantOf<T> = Participant<BalanceOf<T>>;
 /// A voucher in this runtime.
 pub type VoucherOf<T> = Voucher<BalanceOf<T>>;
 /// A hold in this runtime.
@@ -154,7 +158,10 @@ pub mod pallet {
 
 	/// The in-code storage version. Version 2: programs have an owner, names are
 	/// [`LocalizedName`]s, reports count what is held (see [`crate::migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// Version 3: a program's counters and spending by category are one record
+	/// ([`Ledgers`]), a citizen's application and voucher are one record ([`Participants`])
+	/// (see [`crate::migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -250,12 +257,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Programs<T: Config> = StorageMap<_, Twox64Concat, ProgramId, ProgramOf<T>>;
 
-	/// Each program's counters.
+	/// Each program's books: its counters and what it paid per merchant category (up to
+	/// `MaxCategoriesPerProgram` categories). A program with no entry has all counters at
+	/// zero. `free` and `outstanding` are derived from the counters (see [`ProgramLedger`]).
 	#[pallet::storage]
-	pub type Reports<T: Config> =
-		StorageMap<_, Twox64Concat, ProgramId, ProgramReportOf<T>, ValueQuery>;
+	pub type Ledgers<T: Config> =
+		StorageMap<_, Twox64Concat, ProgramId, ProgramLedgerOf<T>, ValueQuery>;
 
-	/// Spending per program and merchant category (spends and settled holds).
+	/// Spending per program and merchant category beyond what the program's [`Ledgers`]
+	/// record holds: only a program open to every category that is paid in more than
+	/// `MaxCategoriesPerProgram` categories has entries here. (The program's spending by
+	/// category is its ledger's list and these entries: [`Pallet::spend_by_category`].)
 	#[pallet::storage]
 	pub type SpendByCategory<T: Config> = StorageDoubleMap<
 		_,
@@ -267,20 +279,17 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Applications, by program and citizen.
+	/// Each citizen's place in each program: the application and the voucher, in one record,
+	/// by citizen then program (a merchant's "can this citizen pay here?" reads only the
+	/// citizen's own records). Vouchers are keyed by citizen, never by account.
 	#[pallet::storage]
-	pub type Applications<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, CitizenId, Application>;
+	pub type Participants<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CitizenId, Twox64Concat, ProgramId, ParticipantOf<T>>;
 
 	/// For per-household programs: the citizen whose application holds the household's grant.
 	#[pallet::storage]
 	pub type HouseholdGrants<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgramId, Identity, sp_core::H256, CitizenId>;
-
-	/// Vouchers, by program and citizen.
-	#[pallet::storage]
-	pub type Vouchers<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, ProgramId, Twox64Concat, CitizenId, VoucherOf<T>>;
 
 	/// Holds on vouchers (bookings), by program and hold id; gone once settled or released.
 	#[pallet::storage]
@@ -666,9 +675,10 @@ pub mod pallet {
 			merchant: AccountIdLookupOf<T>,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			let (_, citizen) = Self::ensure_citizen(origin)?;
+			let (payer, citizen) = Self::ensure_citizen(origin)?;
 			let merchant = T::Lookup::lookup(merchant)?;
-			Self::do_spend(program, citizen, merchant, amount)
+			// The origin resolved the citizen's account: no second registry lookup.
+			Self::do_spend(program, citizen, Some(&payer), merchant, amount)
 		}
 
 		/// Approve a pending application: the voucher is credited. The applicant must still be

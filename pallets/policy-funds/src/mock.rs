@@ -155,7 +155,7 @@ pub fn check_invariants() {
 	Funds::do_try_state().expect("invariants hold");
 	let mut accounted = std::collections::BTreeMap::<u64, u128>::new();
 	for (program, p) in Programs::<Test>::iter() {
-		let r = Reports::<Test>::get(program);
+		let r = Ledgers::<Test>::get(program).report().expect("counters in step");
 		*accounted.entry(p.account).or_default() += r.free + r.outstanding + r.held;
 	}
 	for (account, sum) in accounted {

@@ -5,8 +5,8 @@ use citizen_primitives::{
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::Get, BoundedBTreeSet, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
-	PartialEqNoBound,
+	traits::Get, BoundedBTreeSet, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound,
+	EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -222,9 +222,11 @@ where
 	}
 }
 
-/// A program's counters. `free = funded - withdrawn - allocated + returned`;
+/// A program's counters as wallets and dashboards read them (the runtime API's shape):
+/// `free = funded - withdrawn - allocated + returned`;
 /// `outstanding + held = allocated - spent - returned`; the program account holds
-/// `free + outstanding + held`.
+/// `free + outstanding + held`. Stored as a [`ProgramLedger`], which derives `free` and
+/// `outstanding`.
 #[derive(
 	Clone,
 	PartialEq,
@@ -263,6 +265,133 @@ pub struct ProgramReport<Balance> {
 	/// Set aside from vouchers for merchants (bookings), neither settled nor released.
 	pub held: Balance,
 }
+
+/// A program's books as stored (storage version 3): the counters no other counter gives, and
+/// what was paid per merchant category, in one record, so a spend, a settled hold or a credit
+/// writes one record for the program.
+///
+/// `free` and `outstanding` are derived, never stored ([`Self::free`],
+/// [`Self::outstanding`]): `free = funded + returned - withdrawn - allocated` and
+/// `outstanding = allocated - spent - returned - held`. The program account holds
+/// `free + outstanding + held`. Expiry (`returned += outstanding`) therefore moves the
+/// vouchers' rest into the free budget by one addition.
+///
+/// `by_category` holds up to `MaxCategories` (the runtime's `MaxCategoriesPerProgram`)
+/// categories, sorted by category. A program that lists its allowed categories never spends
+/// outside them, so its totals always fit; a program open to every category that is paid in
+/// more categories than that keeps the further ones in `SpendByCategory`.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxCategories))]
+pub struct ProgramLedger<
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug + Default,
+	MaxCategories: Get<u32>,
+> {
+	/// Money put into the program.
+	pub funded: Balance,
+	/// Free budget taken back out (by the city, or a service's withdrawal).
+	pub withdrawn: Balance,
+	/// Credited to vouchers.
+	pub allocated: Balance,
+	/// Paid to merchants (spends and settled holds).
+	pub spent: Balance,
+	/// Returned from vouchers (and holds released to the budget) to the free budget.
+	pub returned: Balance,
+	/// Set aside from vouchers for merchants, neither settled nor released.
+	pub held: Balance,
+	/// Citizens served (see [`ProgramReport::citizens_served`]).
+	pub citizens_served: u32,
+	/// Applications waiting for an officer.
+	pub pending: u32,
+	/// Paid per merchant category, sorted by category, no zero totals.
+	pub by_category: BoundedVec<(MerchantCategory, Balance), MaxCategories>,
+}
+
+impl<Balance, MaxCategories> ProgramLedger<Balance, MaxCategories>
+where
+	Balance: Clone
+		+ PartialEq
+		+ Eq
+		+ core::fmt::Debug
+		+ Default
+		+ Copy
+		+ sp_runtime::traits::CheckedAdd
+		+ sp_runtime::traits::CheckedSub,
+	MaxCategories: Get<u32>,
+{
+	/// The budget not allocated: `funded + returned - withdrawn - allocated`; `None` only if
+	/// the counters are out of step.
+	pub fn free(&self) -> Option<Balance> {
+		self.funded
+			.checked_add(&self.returned)?
+			.checked_sub(&self.withdrawn)?
+			.checked_sub(&self.allocated)
+	}
+
+	/// What vouchers hold: `allocated - spent - returned - held`; `None` only if the counters
+	/// are out of step.
+	pub fn outstanding(&self) -> Option<Balance> {
+		self.allocated
+			.checked_sub(&self.spent)?
+			.checked_sub(&self.returned)?
+			.checked_sub(&self.held)
+	}
+
+	/// The report wallets and dashboards read, as stored (no expiry applied).
+	pub fn report(&self) -> Option<ProgramReport<Balance>> {
+		Some(ProgramReport {
+			funded: self.funded,
+			withdrawn: self.withdrawn,
+			allocated: self.allocated,
+			spent: self.spent,
+			returned: self.returned,
+			free: self.free()?,
+			outstanding: self.outstanding()?,
+			citizens_served: self.citizens_served,
+			pending: self.pending,
+			held: self.held,
+		})
+	}
+
+	/// What was paid in `category` as recorded here (zero when not here).
+	pub fn spent_in(&self, category: MerchantCategory) -> Option<Balance> {
+		self.by_category
+			.binary_search_by_key(&category, |(c, _)| *c)
+			.ok()
+			.and_then(|i| self.by_category.get(i))
+			.map(|(_, amount)| *amount)
+	}
+
+	/// Add `amount` to `category`'s total and to `spent`. `Some(true)` when the total is kept
+	/// here, `Some(false)` when the record is full and the category is not in it (the caller
+	/// keeps it elsewhere; `spent` is counted either way), `None` on an overflow.
+	pub fn record_spent(&mut self, category: MerchantCategory, amount: Balance) -> Option<bool> {
+		self.spent = self.spent.checked_add(&amount)?;
+		match self.by_category.binary_search_by_key(&category, |(c, _)| *c) {
+			Ok(i) => {
+				let entry = self.by_category.get_mut(i)?;
+				entry.1 = entry.1.checked_add(&amount)?;
+				Some(true)
+			}
+			Err(i) => Some(self.by_category.try_insert(i, (category, amount)).is_ok()),
+		}
+	}
+}
+
+/// A program's spending by merchant category, by category.
+pub type CategorySpending<Balance> = alloc::vec::Vec<(MerchantCategory, Balance)>;
+
+/// A program's report with its spending by category (one runtime call for a dashboard).
+pub type ReportAndSpending<Balance> = (ProgramReport<Balance>, CategorySpending<Balance>);
 
 /// Where an application stands.
 #[derive(
@@ -304,6 +433,35 @@ pub struct Voucher<Balance> {
 	pub balance: Balance,
 	/// Frozen by an officer (e.g. wrongly paid): cannot be spent until unfrozen or recovered.
 	pub frozen: bool,
+}
+
+/// A citizen's place in a program, in one record (storage version 3): the application (city
+/// programs) and the voucher. Applying to an automatic program writes both at once; a spend
+/// reads and writes the one record.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Participant<Balance> {
+	/// The citizen's application, if they applied (city programs only).
+	pub application: Option<Application>,
+	/// The citizen's voucher, once credited (and until an officer recovers it).
+	pub voucher: Option<Voucher<Balance>>,
+}
+
+impl<Balance> Participant<Balance> {
+	/// Nothing left to keep: the record can go.
+	pub fn is_empty(&self) -> bool {
+		self.application.is_none() && self.voucher.is_none()
+	}
+}
+
+/// Why there is no voucher view for an account and a program (`voucher_of` in the runtime
+/// API; JSON-RPC `7102` and `7101`).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum VoucherLookupError {
+	/// No such program.
+	UnknownProgram,
+	/// The account is bound to no citizen (never registered, or deregistered).
+	NotACitizen,
 }
 
 /// Part of a citizen's voucher set aside for a merchant (a booking) by the program's owner:

@@ -148,6 +148,9 @@ impl<T: Config> Pallet<T> {
 	// ---- The city ----
 
 	pub(crate) fn do_set_treasury(account: T::AccountId) -> DispatchResult {
+		// Funding a round from a program's account would take money backing vouchers; a
+		// return paid there would sit in a program that does not count it.
+		ensure!(!T::Ledger::is_program_account(&account), Error::<T>::TreasuryIsProgramAccount);
 		Treasury::<T>::put(&account);
 		Self::deposit_event(Event::TreasurySet { account });
 		Ok(())

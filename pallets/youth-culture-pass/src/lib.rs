@@ -107,7 +107,8 @@
 //!
 //! ### The city (`AdminOrigin`)
 //! - [`open_round`](Pallet::open_round), [`cancel_round`](Pallet::cancel_round),
-//!   [`set_treasury`](Pallet::set_treasury) (also set at genesis),
+//!   [`set_treasury`](Pallet::set_treasury) (also set at genesis; never a policy-funds
+//!   program's account, [`ServicePrograms::is_program_account`]),
 //!   [`designate_offer`](Pallet::designate_offer), [`withdraw_offer`](Pallet::withdraw_offer).
 //!
 //! ### Youths (`CitizenOrigin`; fee-free under the citizen's allowance, `PublicServiceCall`)
@@ -465,6 +466,7 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The city's treasury account, if known at genesis (else `set_treasury` names it).
+		/// Never a policy-funds program's account (the build panics).
 		pub treasury: Option<T::AccountId>,
 		/// The beacon lotteries are seeded from: `None` for drand quicknet (a real chain);
 		/// `BeaconInfo::DEV` for dev chains and tests. Only genesis or an upgrade sets it.
@@ -475,6 +477,10 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if let Some(treasury) = &self.treasury {
+				assert!(
+					!T::Ledger::is_program_account(treasury),
+					"the treasury is a policy-funds program's account (TreasuryIsProgramAccount)"
+				);
 				Treasury::<T>::put(treasury);
 			}
 			let beacon = self.beacon.unwrap_or(BeaconInfo::QUICKNET);
@@ -663,6 +669,10 @@ pub mod pallet {
 		RefundStillFailing,
 		/// The beacon's grace is over: it can no longer be fed, only `abandon`ed.
 		BeaconExpired,
+		/// The account is a policy-funds program's (or will be one's): its money backs
+		/// citizens' vouchers, so it cannot be the treasury rounds are funded from and returns
+		/// are paid to.
+		TreasuryIsProgramAccount,
 	}
 
 	#[pallet::hooks]
@@ -704,7 +714,9 @@ pub mod pallet {
 			Self::do_cancel_round(round)
 		}
 
-		/// Name the city's treasury account.
+		/// Name the city's treasury account: rounds are funded from it, and what a round gives
+		/// back (a cancelled round's budget, a keeping account's deposit) is paid to it. Not a
+		/// policy-funds program's account (`TreasuryIsProgramAccount`).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_treasury())]
 		pub fn set_treasury(origin: OriginFor<T>, account: AccountIdLookupOf<T>) -> DispatchResult {

@@ -14,3 +14,70 @@
 //! The beacon ([`crate::Beacon`]) is changed only here: a migration that puts a new
 //! `BeaconInfo` is the one way to move to another beacon (a city that could change it by a
 //! call could sign its own outcome).
+//!
+//! Until a `vN` exists, [`VerifyStorage`] stands for this pallet's upgrade: it migrates
+//! nothing, and its try-runtime checks are those any upgrade that leaves this pallet's storage
+//! as it is must pass. The migration tests run them; a runtime may list it in its `Migrations`
+//! (after any `vN` of this pallet), though a try-runtime dry run of the runtime already decodes
+//! all storage and checks every pallet's storage version and `try_state`.
+
+use super::*;
+#[cfg(feature = "try-runtime")]
+use frame_support::{ensure, traits::GetStorageVersion};
+use frame_support::{traits::OnRuntimeUpgrade, weights::Weight};
+
+/// The try-runtime checks of an upgrade that migrates nothing here.
+///
+/// - Before: the chain is at the storage version this code expects (a `vN` that should have
+///   run first is not missing) and its state keeps the invariants (`do_try_state`).
+/// - After: still at that version, every stored value of every item decodes, in full, as this
+///   code reads it (a stored type changed without a `vN`, even by a field added at the end,
+///   fails here), and the invariants hold.
+pub struct VerifyStorage<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> OnRuntimeUpgrade for VerifyStorage<T> {
+	fn on_runtime_upgrade() -> Weight {
+		Weight::zero()
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+		ensure_code_version::<T>()?;
+		Pallet::<T>::do_try_state()?;
+		Ok(alloc::vec::Vec::new())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(_: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure_code_version::<T>()?;
+		ensure_all_decodes::<T>()?;
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// The chain's storage version of the pallet is this code's.
+#[cfg(feature = "try-runtime")]
+fn ensure_code_version<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
+	ensure!(
+		Pallet::<T>::on_chain_storage_version() == Pallet::<T>::in_code_storage_version(),
+		"youth culture pass: the chain's storage version is not this code's (a migration missing?)"
+	);
+	Ok(())
+}
+
+/// Every value of every storage item decodes, with no bytes left over.
+#[cfg(feature = "try-runtime")]
+fn ensure_all_decodes<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
+	use frame_support::traits::TryDecodeEntireStorage;
+	Pallet::<T>::try_decode_entire_state().map(|_| ()).map_err(|errors| {
+		// The error carries a static message: this one names the first value that fails (a
+		// failing check ends the dry run, so it is made once).
+		let message = alloc::format!(
+			"{} stored value(s) do not decode as this code reads them (a stored type changed \
+			 without a migration?), the first: {}",
+			errors.len(),
+			errors.first().map(|e| alloc::format!("{e}")).unwrap_or_default(),
+		);
+		sp_runtime::TryRuntimeError::Other(alloc::boxed::Box::leak(message.into_boxed_str()))
+	})
+}

@@ -95,9 +95,9 @@ impl pallet_youth_culture_pass::Config for Test {
 	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
-/// The account a ledger-double program keeps its money in.
+/// The account a ledger-double program keeps its money in (the double's own).
 pub fn program_account(program: ProgramId) -> u64 {
-	1_000_000 + u64::from(program)
+	MockVoucherLedger::program_account(program)
 }
 
 /// The ledger double, with money: funding moves the funder's balance into the program's
@@ -177,6 +177,9 @@ impl ServicePrograms<u64, Balance> for TestLedger {
 	}
 	fn free_budget(p: ProgramId) -> Balance {
 		MockVoucherLedger::free(p)
+	}
+	fn is_program_account(who: &u64) -> bool {
+		MockVoucherLedger::is_program_account(who)
 	}
 }
 

@@ -51,6 +51,8 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {
@@ -83,7 +85,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
@@ -107,7 +109,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {
@@ -150,7 +152,7 @@ impl pallet_assets::Config for Runtime {
 	type Extra = ();
 	type CallbackHandle = ();
 	type AssetIdAllocator = ();
-	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_assets::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }
@@ -208,6 +210,9 @@ impl pallet_citizen_id::Config for Runtime {
 	type MaxRecoveryDelay = MaxRecoveryDelay;
 	type FreeCallsPerPeriod = ConstU32<20>;
 	type FreeCallPeriod = FreeCallPeriod;
+	/// A full batch weighs about 8 % of the normal class (see the pallet's README): twelve
+	/// fit a block.
+	type MaxRegistrationBatch = ConstU32<500>;
 	type WeightInfo = pallet_citizen_id::weights::SubstrateWeight<Runtime>;
 }
 
@@ -384,6 +389,21 @@ impl pallet_facility_booking::Config for Runtime {
 	type CheckInOpensBefore = ConstU64<{ 30 * 60_000 }>;
 	type MaxSelfCheckInWindow = ConstU64<{ 12 * 60 * 60_000 }>;
 	type ReapAfterDays = ConstU32<7>;
+	// A semester's course meets at most twice a week for 16 weeks.
+	type MaxSessions = ConstU32<32>;
+	type MaxCourseSeats = ConstU32<300>;
+	type MaxWaitlist = ConstU32<1_000>;
+	type MaxCoursesPerFacility = ConstU32<32>;
+	type MaxCoursesPerZone = ConstU32<256>;
+	type MaxCoursesPerCitizen = ConstU32<8>;
+	type MaxRequiredClaims = ConstU32<3>;
+	// Seongdong-gu holds an unpaid place two days; a week at most.
+	type MaxOfferMinutes = ConstU32<{ 7 * 24 * 60 }>;
+	type MaxScheduleDays = ConstU32<366>;
+	type MaxEventsPerZone = ConstU32<256>;
+	type MaxEventCapacity = ConstU32<10_000>;
+	type MaxEventsPerCitizen = ConstU32<16>;
+	type MaxPendingCancellations = ConstU32<64>;
 	type WeightInfo = pallet_facility_booking::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkClock = BenchmarkClock;

@@ -19,6 +19,7 @@ fn issuer_registers_a_citizen_with_no_personal_data() {
 				registered_by: OFFICE,
 				registered_at: START,
 				registrar_epoch: Issuers::<Test>::get(OFFICE).unwrap().epoch,
+				resident: None,
 			}
 		);
 		assert_eq!(CitizenOf::<Test>::get(ALICE), Some(0));
@@ -117,7 +118,8 @@ fn citizen_deregisters_and_the_commitment_stays_reserved() {
 		assert_eq!(last_event(), Event::CitizenDeregistered { citizen: alice });
 		assert_eq!(Citizens::<Test>::get(alice).unwrap().status, CitizenStatus::Deregistered);
 		assert_eq!(CitizenOf::<Test>::get(ALICE), None);
-		assert_eq!(Claims::<Test>::get(alice, ClaimKind::Resident), None);
+		assert_eq!(Citizens::<Test>::get(alice).unwrap().resident, None);
+		assert_eq!(CitizenIds::claim_verdict(alice, ClaimKind::Resident), None);
 		assert_eq!(PendingRebinds::<Test>::get(alice), None);
 		// Nobody can re-create the ID.
 		assert_noop!(

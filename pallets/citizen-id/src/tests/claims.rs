@@ -15,7 +15,9 @@ fn issuer_attests_a_claim() {
 			START,
 			START + 10 * DAY
 		));
-		let claim = Claims::<Test>::get(alice, ClaimKind::Resident).unwrap();
+		// A Resident claim lives in the citizen record.
+		assert_eq!(Claims::<Test>::get(alice, ClaimKind::Resident), None);
+		let claim = Citizens::<Test>::get(alice).unwrap().resident_claim().unwrap();
 		assert_eq!(claim.value, resident(9));
 		assert_eq!(claim.issuer, OFFICE);
 		assert_eq!(claim.state, ClaimState::Active);

@@ -1,6 +1,8 @@
 //! Unit tests, one file per group of operations.
 
+mod bulk_registration;
 mod citizens;
+mod claim_queries;
 mod claims;
 mod credentials;
 mod free_calls;

@@ -10,6 +10,12 @@ fn the_treasury_may_be_named_at_genesis() {
 }
 
 #[test]
+#[should_panic(expected = "TreasuryIsProgramAccount")]
+fn genesis_refuses_a_program_account_as_the_treasury() {
+	new_test_ext_with(Some(citizen_primitives::testing::MockVoucherLedger::program_account(0)));
+}
+
+#[test]
 fn a_new_chain_starts_at_storage_version_1() {
 	run(|| {
 		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(1));

@@ -4,6 +4,7 @@
 mod apply;
 mod close_applications;
 mod genesis;
+mod migration;
 mod open_scheme;
 mod recovery;
 mod set_treasury;

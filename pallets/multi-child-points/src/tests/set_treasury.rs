@@ -39,3 +39,22 @@ fn only_the_city_names_the_treasury() {
 		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
 	});
 }
+
+#[test]
+fn a_program_account_cannot_be_the_treasury() {
+	run(|| {
+		// A scheme's own program (one that exists), and the account a program not yet opened
+		// will get: money there backs citizens' vouchers.
+		let program = open();
+		for account in [
+			MockVoucherLedger::program_account(program),
+			MockVoucherLedger::program_account(program + 1),
+		] {
+			assert_noop!(
+				MultiChildPoints::set_treasury(root(), account),
+				Error::<Test>::TreasuryIsProgramAccount
+			);
+		}
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+	});
+}

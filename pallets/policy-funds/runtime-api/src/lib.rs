@@ -10,8 +10,12 @@ use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_policy_funds::{
 	AcceptVerdict, CitizenId, MerchantCategory, ProgramId, ProgramReport, ProgramStatus,
-	ProgramTerms, Refusal, VoucherView,
+	ProgramTerms, Refusal, ReportAndSpending, VoucherLookupError, VoucherView,
 };
+
+/// The most queries [`PolicyFundsApi::can_accept_many`] answers in one call (the runtime
+/// answers no more; the RPC refuses a longer batch with `-32602`).
+pub const MAX_ACCEPT_BATCH: u32 = 1_000;
 
 sp_api::decl_runtime_apis! {
 	/// Programs, vouchers and reports, answered at the queried block.
@@ -25,7 +29,13 @@ sp_api::decl_runtime_apis! {
 	/// what is set aside for bookings); in [`ProgramTerms`] the name is `{ko, en}` and the
 	/// required claims and categories are sets (encoded like sorted lists); service programs
 	/// (opened by another pallet) have a zero grant and an empty application window.
-	#[api_version(3)]
+	///
+	/// Version 4 (storage version 3 of the pallet): each merchant or wallet question in one
+	/// call — [`Self::voucher_of`] (the voucher view, or why there is none),
+	/// [`Self::report_with_categories`] (the report with its spending by category) and
+	/// [`Self::can_accept_many`] (a batch of `can_accept`, at most [`MAX_ACCEPT_BATCH`]). The
+	/// methods of version 3 are unchanged.
+	#[api_version(4)]
 	pub trait PolicyFundsApi<AccountId, Balance, Terms> where
 		AccountId: Codec,
 		Balance: Codec,
@@ -49,7 +59,19 @@ sp_api::decl_runtime_apis! {
 		fn can_accept(merchant: AccountId, account: AccountId, amount: Balance) -> AcceptVerdict<Balance>;
 		/// A program's counters, as of now (`free + outstanding + held` is in its account).
 		fn program_report(program: ProgramId) -> Option<ProgramReport<Balance>>;
-		/// A program's spending by merchant category.
+		/// A program's spending by merchant category, by category.
 		fn spend_by_category(program: ProgramId) -> Vec<(MerchantCategory, Balance)>;
+		/// As [`Self::voucher_balance`], saying why there is no view: `UnknownProgram`
+		/// (judged first) or `NotACitizen`.
+		#[api_version(4)]
+		fn voucher_of(account: AccountId, program: ProgramId) -> Result<VoucherView<Balance>, VoucherLookupError>;
+		/// [`Self::program_report`] and [`Self::spend_by_category`] together; `None` for an
+		/// unknown program.
+		#[api_version(4)]
+		fn report_with_categories(program: ProgramId) -> Option<ReportAndSpending<Balance>>;
+		/// [`Self::can_accept`] for each `(merchant, account, amount)`, in order; at most
+		/// [`MAX_ACCEPT_BATCH`] are answered.
+		#[api_version(4)]
+		fn can_accept_many(queries: Vec<(AccountId, AccountId, Balance)>) -> Vec<AcceptVerdict<Balance>>;
 	}
 }

@@ -11,14 +11,8 @@ fn an_eligible_resident_is_credited_at_once() {
 	run(|| {
 		let program = automatic_program(2);
 		assert_ok!(Funds::apply(signed(ALICE), program));
-		assert_eq!(
-			Vouchers::<Test>::get(program, ALICE_ID),
-			Some(Voucher { balance: GRANT, frozen: false })
-		);
-		assert_eq!(
-			Applications::<Test>::get(program, ALICE_ID).unwrap().status,
-			ApplicationStatus::Approved
-		);
+		assert_eq!(voucher(program, ALICE_ID), Some(Voucher { balance: GRANT, frozen: false }));
+		assert_eq!(application(program, ALICE_ID).unwrap().status, ApplicationStatus::Approved);
 		let r = report(program);
 		assert_eq!(
 			(r.free, r.allocated, r.outstanding, r.citizens_served),
@@ -117,14 +111,14 @@ fn an_officer_approves_a_manual_application() {
 		let program = setup_program(terms(ApprovalMode::Manual), 2 * GRANT);
 		assert_ok!(Funds::apply(signed(ALICE), program));
 		assert_eq!(last_event(), Event::Applied { program, citizen: ALICE_ID });
-		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), None);
+		assert_eq!(voucher(program, ALICE_ID), None);
 		assert_eq!(report(program).pending, 1);
 		assert_ok!(Funds::approve(signed(OFFICER), program, ALICE_ID));
 		assert_eq!(
 			last_event(),
 			Event::Approved { program, citizen: ALICE_ID, officer: Some(OFFICER) }
 		);
-		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID).unwrap().balance, GRANT);
+		assert_eq!(voucher(program, ALICE_ID).unwrap().balance, GRANT);
 		assert_eq!(report(program).pending, 0);
 		assert_eq!(report(program).citizens_served, 1);
 		assert_noop!(Funds::approve(signed(OFFICER), program, ALICE_ID), Error::<Test>::NotPending);
@@ -141,10 +135,7 @@ fn an_officer_rejects_with_a_reason() {
 			last_event(),
 			Event::Rejected { program, citizen: ALICE_ID, officer: OFFICER, reason: 4 }
 		);
-		assert_eq!(
-			Applications::<Test>::get(program, ALICE_ID).unwrap().status,
-			ApplicationStatus::Rejected(4)
-		);
+		assert_eq!(application(program, ALICE_ID).unwrap().status, ApplicationStatus::Rejected(4));
 		assert_eq!(report(program).pending, 0);
 		assert_noop!(
 			Funds::reject(signed(OFFICER), program, ALICE_ID, 4),
@@ -215,7 +206,7 @@ fn approval_refuses_an_applicant_suspended_since_applying() {
 			Funds::approve(signed(OFFICER), program, ALICE_ID),
 			Error::<Test>::ApplicantNotActive
 		);
-		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), None);
+		assert_eq!(voucher(program, ALICE_ID), None);
 		// The officer rejects instead; the household's single grant is free again for the
 		// other guardian.
 		assert_ok!(Funds::reject(signed(OFFICER), program, ALICE_ID, 2));
@@ -264,10 +255,7 @@ fn approval_refuses_an_applicant_whose_household_changed() {
 	run(|| {
 		let program = household_program();
 		assert_ok!(Funds::apply(signed(ALICE), program));
-		assert_eq!(
-			Applications::<Test>::get(program, ALICE_ID).unwrap().household,
-			Some(H256::repeat_byte(7))
-		);
+		assert_eq!(application(program, ALICE_ID).unwrap().household, Some(H256::repeat_byte(7)));
 		// Alice's claim now names another household: the grant recorded for household 7
 		// cannot go to it.
 		MockCitizenRegistry::add_claim(

@@ -29,7 +29,7 @@ fn freeze_then_recover_returns_the_voucher_to_the_budget() {
 				amount: GRANT - 50_000
 			}
 		);
-		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), None);
+		assert_eq!(voucher(program, ALICE_ID), None);
 		let r = report(program);
 		assert_eq!((r.free, r.outstanding, r.returned), (GRANT - 50_000, 0, GRANT - 50_000));
 	});

@@ -119,8 +119,8 @@ fn expiry_returns_exactly_the_rest_of_a_partly_used_budget() {
 		);
 		assert_eq!(r.free, budget - spent, "the rest is exactly what was not paid out");
 		assert_eq!(r.spent + r.free + r.outstanding, r.funded - r.withdrawn);
-		assert_eq!(SpendByCategory::<Test>::get(program, BOOKS), 105_000);
-		assert_eq!(SpendByCategory::<Test>::get(program, SPORTS), 30_000);
+		assert_eq!(Funds::spent_in(program, BOOKS), 105_000);
+		assert_eq!(Funds::spent_in(program, SPORTS), 30_000);
 		assert_eq!(balance(Funds::program_account(program)), budget - spent);
 		// The city takes the rest back: the account is empty, the report still adds up.
 		let before = balance(TREASURY);

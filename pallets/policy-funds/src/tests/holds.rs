@@ -82,7 +82,7 @@ fn settling_pays_the_merchant_like_a_spend() {
 			}
 		);
 		assert_eq!(balance(BOOKSHOP), 70_000);
-		assert_eq!(SpendByCategory::<Test>::get(program, BOOKS), 70_000);
+		assert_eq!(Funds::spent_in(program, BOOKS), 70_000);
 		let r = report(program);
 		assert_eq!((r.spent, r.held, r.outstanding), (70_000, 0, GRANT - 70_000));
 		assert_noop!(Funds::settle(SERVICE, program, id), Error::<Test>::UnknownHold);
@@ -294,7 +294,7 @@ fn a_hold_on_a_recovered_voucher_is_released_to_the_budget() {
 				to_budget: true
 			}
 		);
-		assert_eq!(Vouchers::<Test>::get(program, ALICE_ID), None);
+		assert_eq!(voucher(program, ALICE_ID), None);
 		assert_eq!(report(program).free, 2 * GRANT);
 	});
 }

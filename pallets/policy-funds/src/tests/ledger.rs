@@ -32,10 +32,7 @@ fn credit_spend_and_take_back_through_the_ledger() {
 			(2 * GRANT - 200_000, 500_000, 200_000, 300_000, 0)
 		);
 		// The voucher is kept, empty: the citizen was served.
-		assert_eq!(
-			Vouchers::<Test>::get(program, CAROL_ID),
-			Some(Voucher { balance: 0, frozen: false })
-		);
+		assert_eq!(voucher(program, CAROL_ID), Some(Voucher { balance: 0, frozen: false }));
 		// Taking back an empty voucher returns nothing.
 		assert_eq!(Funds::expire(SERVICE, program, CAROL_ID), Ok(0));
 	});
@@ -143,6 +140,10 @@ impl LedgerHarness for FundsLedger {
 			excluded_categories: vec![],
 		};
 		Funds::open_program(owner, spec, &TREASURY, budget).expect("a valid spec")
+	}
+
+	fn program_account(program: ProgramId) -> u64 {
+		Funds::program_account(program)
 	}
 
 	fn citizen(account: u64) -> CitizenId {

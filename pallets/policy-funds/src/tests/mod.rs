@@ -100,8 +100,19 @@ pub(crate) fn automatic_program(grants: Balance) -> ProgramId {
 	setup_program(terms(ApprovalMode::Automatic), grants * GRANT)
 }
 
+/// The program's counters as stored (no expiry applied), `free` and `outstanding` derived.
 pub(crate) fn report(program: ProgramId) -> ProgramReportOf<Test> {
-	Reports::<Test>::get(program)
+	Ledgers::<Test>::get(program).report().expect("counters in step")
+}
+
+/// The voucher of `citizen` under `program`.
+pub(crate) fn voucher(program: ProgramId, citizen: CitizenId) -> Option<VoucherOf<Test>> {
+	Funds::voucher(program, citizen)
+}
+
+/// The application of `citizen` to `program`.
+pub(crate) fn application(program: ProgramId, citizen: CitizenId) -> Option<Application> {
+	Funds::application(program, citizen)
 }
 
 pub(crate) fn balance(who: u64) -> Balance {

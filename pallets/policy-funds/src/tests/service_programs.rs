@@ -233,3 +233,38 @@ fn the_city_closes_or_ends_a_service_program_only_after_its_spending_window() {
 		assert_eq!(balance(TREASURY), before + GRANT);
 	});
 }
+
+#[test]
+fn a_program_account_is_known_as_one_without_a_lookup() {
+	use crate::impl_service_programs::is_program_account_of;
+	use frame_support::PalletId;
+	use sp_runtime::{traits::AccountIdConversion, AccountId32};
+	run(|| {
+		// The mock's `u64` accounts truncate the derivation: every program shares one account.
+		let program = service_program(GRANT);
+		assert!(Funds::is_program_account(&Funds::program_account(program)));
+		assert!(Funds::is_program_account(&Funds::program_account(program + 1)), "not yet created");
+		for who in [TREASURY, ALICE, BOOKSHOP, OFFICER, 0, u64::MAX] {
+			assert!(!Funds::is_program_account(&who), "{who}");
+		}
+	});
+	// A chain's 32-byte accounts hold the whole derivation: any program id's account, of a
+	// program that exists or not, and the pallet's own account (program 0's); nobody else's.
+	let funds = PalletId(*b"cty/fund");
+	let account = |id: PalletId, program: ProgramId| -> AccountId32 {
+		id.into_sub_account_truncating(program)
+	};
+	for program in [0, 1, 7, ProgramId::MAX] {
+		assert!(is_program_account_of(funds, &account(funds, program)), "program {program}");
+	}
+	let own: AccountId32 = funds.into_account_truncating();
+	assert_eq!(own, account(funds, 0), "the pallet's own account is program 0's");
+	assert!(is_program_account_of(funds, &own));
+	assert!(!is_program_account_of(funds, &account(PalletId(*b"cty/ycps"), 1)), "another pallet's");
+	assert!(!is_program_account_of(funds, &AccountId32::new([1; 32])));
+	let mut longer: [u8; 32] = account(funds, 3).into();
+	longer[20] = 1;
+	assert!(!is_program_account_of(funds, &AccountId32::new(longer)), "not a derivation");
+	// Accounts too short for the prefix are judged by the truncated derivation.
+	assert!(!is_program_account_of(funds, &7u16));
+}

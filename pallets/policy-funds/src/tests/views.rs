@@ -291,3 +291,95 @@ fn no_wallet_view_for_a_stranger_or_an_unknown_program() {
 		assert_eq!(Funds::wallet_voucher(&55, program, None).unwrap().balance, GRANT);
 	});
 }
+
+#[test]
+fn can_accept_prefers_the_voucher_expiring_first() {
+	run(|| {
+		let later = automatic_program(1);
+		assert_ok!(Funds::apply(signed(ALICE), later));
+		// A second program, all categories, ending ten days before the first.
+		let mut t = terms(ApprovalMode::Automatic);
+		t.allowed_categories = BoundedBTreeSet::new();
+		t.spend_until = START + 213 * DAY;
+		let sooner = NextProgramId::<Test>::get();
+		assert_ok!(Funds::create_program(root(), t, officers()));
+		assert_ok!(Funds::fund(signed(TREASURY), sooner, GRANT));
+		assert_ok!(Funds::apply(signed(ALICE), sooner));
+		let verdict = Funds::can_accept(&BOOKSHOP, &ALICE, 1_000, None);
+		assert_eq!(verdict.program, Some(sooner));
+		// Every usable voucher, the one expiring first first.
+		assert_eq!(verdict.usable, vec![(sooner, GRANT), (later, GRANT)]);
+		// Only the later one covers more than the sooner one holds, after a spend.
+		assert_ok!(Funds::spend(signed(ALICE), sooner, BOOKSHOP, 1_000));
+		let verdict = Funds::can_accept(&BOOKSHOP, &ALICE, GRANT, None);
+		assert_eq!(verdict.program, Some(later));
+		assert_eq!(verdict.usable, vec![(sooner, GRANT - 1_000), (later, GRANT)]);
+	});
+}
+
+#[test]
+fn can_accept_many_answers_each_query_in_order_up_to_the_bound() {
+	run(|| {
+		let program = automatic_program(1);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		let queries = vec![
+			(BOOKSHOP, ALICE, 1_000, None),
+			(CRAM_SCHOOL, ALICE, 1_000, None),
+			(BOOKSHOP, 77, 1, None),
+			(BOOKSHOP, ALICE, GRANT + 1, None),
+		];
+		let each: Vec<_> = queries
+			.iter()
+			.map(|(merchant, account, amount, bound)| {
+				Funds::can_accept(merchant, account, *amount, *bound)
+			})
+			.collect();
+		assert_eq!(Funds::can_accept_many(queries.clone(), 10), each);
+		assert_eq!(
+			each.iter().map(|v| v.refusal).collect::<Vec<_>>(),
+			vec![
+				None,
+				Some(Refusal::CategoryNotAllowed),
+				Some(Refusal::NotACitizen),
+				Some(Refusal::InsufficientBalance)
+			]
+		);
+		// At most `max` are answered.
+		assert_eq!(Funds::can_accept_many(queries, 2), each[..2].to_vec());
+		assert!(Funds::can_accept_many(vec![], 10).is_empty());
+	});
+}
+
+#[test]
+fn a_wallet_is_told_why_there_is_no_voucher_view() {
+	run(|| {
+		let program = automatic_program(1);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		assert_eq!(Funds::voucher_lookup(&ALICE, program, None).map(|v| v.balance), Ok(GRANT));
+		assert_eq!(Funds::voucher_lookup(&77, program, None), Err(VoucherLookupError::NotACitizen));
+		// An unknown program is judged first.
+		assert_eq!(Funds::voucher_lookup(&77, 9, None), Err(VoucherLookupError::UnknownProgram));
+		assert_eq!(Funds::voucher_lookup(&BOB, program, Some(BOB_ID)).map(|v| v.balance), Ok(0));
+	});
+}
+
+#[test]
+fn the_report_comes_with_its_spending_by_category() {
+	run(|| {
+		let program = automatic_program(2);
+		assert_ok!(Funds::apply(signed(ALICE), program));
+		assert_ok!(Funds::spend(signed(ALICE), program, SWIMMING, 2_000));
+		assert_ok!(Funds::spend(signed(ALICE), program, BOOKSHOP, 1_000));
+		let (report, by_category) = Funds::report_with_categories(program).expect("a program");
+		assert_eq!(Some(report), Funds::report(program));
+		// By category, whatever order they were paid in.
+		assert_eq!(by_category, vec![(BOOKS, 1_000), (SPORTS, 2_000)]);
+		assert_eq!(by_category, Funds::spend_by_category(program));
+		assert!(Funds::report_with_categories(9).is_none());
+		// Overdue, the report reads as expired; the spending stays.
+		advance(223 * DAY);
+		let (report, by_category) = Funds::report_with_categories(program).expect("a program");
+		assert_eq!((report.outstanding, report.returned), (0, GRANT - 3_000));
+		assert_eq!(by_category.len(), 2);
+	});
+}

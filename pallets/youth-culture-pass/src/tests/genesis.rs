@@ -21,6 +21,12 @@ fn the_default_beacon_is_quicknet() {
 }
 
 #[test]
+#[should_panic(expected = "TreasuryIsProgramAccount")]
+fn genesis_refuses_a_program_account_as_the_treasury() {
+	new_test_ext_with(Some(program_account(0)));
+}
+
+#[test]
 fn the_genesis_config_in_json() {
 	let config =
 		crate::GenesisConfig::<Test> { treasury: Some(TREASURY), beacon: Some(BeaconInfo::DEV) };

@@ -16,6 +16,7 @@ mod feed_beacon;
 mod genesis;
 mod give_up;
 mod lapse_offer;
+mod migration;
 mod open_round;
 mod reclaim;
 mod retry_refund;

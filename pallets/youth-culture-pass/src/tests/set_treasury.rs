@@ -20,3 +20,19 @@ fn only_the_city_names_the_treasury() {
 		assert_noop!(YouthPass::set_treasury(signed(ALICE), ALICE), DispatchError::BadOrigin);
 	});
 }
+
+#[test]
+fn a_program_account_cannot_be_the_treasury() {
+	run(|| {
+		// A round's own program (one that exists), and the account a program not yet opened
+		// will get: money there backs citizens' vouchers.
+		let round = open_first_come();
+		for account in [program_account(program(round)), program_account(program(round) + 1)] {
+			assert_noop!(
+				YouthPass::set_treasury(root(), account),
+				Error::<Test>::TreasuryIsProgramAccount
+			);
+		}
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+	});
+}
