@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Block capacity, end to end (issue 15): the weights table of the last `scripts/benchmark.sh`
-# run, then real blocks filled on a release node by `scripts/bench-blocks.mjs` (one kind at a
+# run, merchant RPC under wrk (`scripts/bench-rpc.mjs`), then real blocks filled on a release node by `scripts/bench-blocks.mjs` (one kind at a
 # time: transfers as the anchor, spends, applications, registrations, bookings), each
 # transaction followed to its end. Prints markdown tables; the block table is also written to
 # `$CARGO_TARGET_DIR/bench-blocks.md` (numbers in `bench-blocks.json`, which soak.sh reads).
@@ -31,5 +31,10 @@ if [ -f runtime/src/weights/pallet_balances.rs ] && [ -f runtime/src/weights/pal
 		runtime/src/weights/pallet_assets.rs "${weights[@]}" || echo "(weights table failed; the blocks below do not need it)"
 	echo
 fi
+
+# Merchant answers at the wasm floor: every merchant method and the batch forms under wrk,
+# beside state_getStorage and a trivial state_call from the same run (scripts/bench-rpc.mjs).
+CITIZEN_NODE_RELEASE="$node_bin" node scripts/bench-rpc.mjs "${RPC_SECONDS:-10}" 32 | tee "$CARGO_TARGET_DIR/bench-rpc.md"
+echo
 
 node scripts/bench-blocks.mjs --bin "$node_bin" "$@" | tee "$CARGO_TARGET_DIR/bench-blocks.md"
