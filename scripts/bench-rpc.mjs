@@ -4,7 +4,7 @@
 // merchants, programs), each printed beside `state_getStorage` (a raw storage read: the floor
 // of any RPC) and a trivial `state_call` (the floor of any runtime call) from the same run.
 //
-//   node scripts/bench-rpc.mjs [SECONDS] [CONNECTIONS]        (scripts/bench.sh runs it)
+//   [ROUNDS=3] node scripts/bench-rpc.mjs [SECONDS] [CONNECTIONS]   (scripts/bench.sh runs it)
 //
 // Goals (issue 15): every merchant method ≥ 0.9× the trivial `state_call` with p99 ≤ 10 ms at
 // 32 connections; the batch forms verify ≥ 40,000 accounts a second.
@@ -22,6 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 32);
 const BATCH = 100;
+const rounds = Number(process.env.ROUNDS ?? 3);
 
 const bin = process.env.CITIZEN_NODE_RELEASE ?? join(TARGET_DIR, 'release/citizen-node');
 const params = paramsFromEnv();
@@ -75,7 +76,26 @@ function wrk(bodies) {
 try {
   // Warm up: the runtime's code cache and the state cache.
   for (const c of cases) wrk(c.bodies.slice(0, 200));
-  const results = cases.map((c) => { log(`wrk: ${c.name}`); return { ...c, ...wrk(c.bodies) }; });
+  // ROUNDS rounds (default 3), each running every method once, in a rotated order so no
+  // method always follows the same one; each figure is the median of its rounds (one 10 s
+  // sample swung a ratio by 10 % between two runs).
+  const runs = cases.map(() => []);
+  for (let round = 0; round < rounds; round += 1) {
+    for (let k = 0; k < cases.length; k += 1) {
+      const i = (k + round) % cases.length;
+      log(`wrk (round ${round + 1}/${rounds}): ${cases[i].name}`);
+      runs[i].push(wrk(cases[i].bodies));
+    }
+  }
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  const results = cases.map((c, i) => ({
+    ...c,
+    perSecond: median(runs[i].map((r) => r.perSecond)),
+    p50: median(runs[i].map((r) => r.p50)),
+    p99: median(runs[i].map((r) => r.p99)),
+    errors: runs[i].reduce((n, r) => n + r.errors, 0),
+    spread: Math.max(...runs[i].map((r) => r.perSecond)) / Math.min(...runs[i].map((r) => r.perSecond)) - 1,
+  }));
   const storage = results.find((r) => r.floor === 'storage');
   const call = results.find((r) => r.floor === 'call');
   const rows = results.map((r) => {
@@ -89,10 +109,10 @@ try {
       goal = '≥ 40,000 accounts/s';
       verdict = r.perSecond * r.batch >= 40_000 ? 'met' : 'not met';
     }
-    return [r.name, fmt(r.perSecond), r.batch ? fmt(r.perSecond * r.batch) : '', r.p50.toFixed(2), r.p99.toFixed(2),
+    return [r.name, `${fmt(r.perSecond)} (±${(r.spread * 50).toFixed(0)} %)`, r.batch ? fmt(r.perSecond * r.batch) : '', r.p50.toFixed(2), r.p99.toFixed(2),
       (r.perSecond / storage.perSecond).toFixed(2), vsCall.toFixed(2), String(r.errors), goal, verdict];
   });
-  console.log(`RPC on a release node, wrk -t2 -c${connections} -d${seconds}s on loopback (the load shares the node's 2 cores), ${new Date().toISOString().slice(0, 10)}:\n`);
+  console.log(`RPC on a release node, wrk -t2 -c${connections} -d${seconds}s on loopback (the load shares the node's 2 cores), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; medians of ${rounds} rounds (± half the spread between rounds):\n`);
   console.log(table(['method', 'req/s', 'accounts/s', 'p50 (ms)', 'p99 (ms)', 'vs state_getStorage', 'vs a trivial state_call', 'errors', 'goal', 'verdict'], rows));
 } finally {
   await node.stop();

@@ -25,7 +25,7 @@
 // Prints two markdown tables: the whole run (transactions sent, included, rejected by reason,
 // blocks, finality lag p99, node RSS at start and end, ...) and one line per kind.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +160,8 @@ async function startNetwork(bin, specPath, work, nodeArgs = []) {
         if (n.pid && existsSync(`/proc/${n.pid}`)) { try { process.kill(n.pid, 'SIGKILL'); } catch { /* gone */ } }
       }
       if (child.exitCode === null) child.kill('SIGKILL');
+      // The nodes' databases (hundreds of MiB each) go; their logs stay.
+      for (const n of names) rmSync(join(zombieDir, n), { recursive: true, force: true });
     },
   };
 }

@@ -385,6 +385,11 @@ pub trait VoucherLedger<AccountId, Balance> {
 	/// What `citizen` can still spend under `program` (holds excluded).
 	fn balance(program: ProgramId, citizen: CitizenId) -> Balance;
 
+	/// Whether `citizen` holds a voucher under `program`: from its first credit, spent or
+	/// not, until an officer recovers it (a clawback). One read of the citizen's record in the
+	/// program, the record a credit reads anyway.
+	fn has_voucher(program: ProgramId, citizen: CitizenId) -> bool;
+
 	/// A hold: the citizen, the merchant and the amount.
 	fn held(program: ProgramId, hold: HoldId) -> Option<(CitizenId, AccountId, Balance)>;
 }

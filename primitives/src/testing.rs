@@ -173,6 +173,13 @@ impl MockVoucherLedger {
 	pub fn open(program: ProgramId, owner: ProgramOwner, budget: u128, spend_until: Moment) {
 		PROGRAMS.with(|p| p.borrow_mut().insert(program, (owner, budget, spend_until)));
 	}
+	/// An officer recovers `citizen`'s voucher under `program` (a clawback): what is left
+	/// returns to the free budget and the citizen holds no voucher there any more.
+	pub fn recover(program: ProgramId, citizen: CitizenId) -> u128 {
+		let amount = VOUCHERS.with(|v| v.borrow_mut().remove(&(program, citizen)).unwrap_or(0));
+		Self::add_free(program, amount);
+		amount
+	}
 	/// The free budget of `program`.
 	pub fn free(program: ProgramId) -> u128 {
 		PROGRAMS.with(|p| p.borrow().get(&program).map(|e| e.1).unwrap_or(0))
@@ -298,7 +305,10 @@ impl VoucherLedger<u64, u128> for MockVoucherLedger {
 		citizen: CitizenId,
 	) -> Result<u128, DispatchError> {
 		Self::owned(owner, program)?;
-		let amount = VOUCHERS.with(|v| v.borrow_mut().remove(&(program, citizen)).unwrap_or(0));
+		// As policy funds does: the voucher is kept, empty.
+		let amount = VOUCHERS.with(|v| {
+			v.borrow_mut().get_mut(&(program, citizen)).map(core::mem::take).unwrap_or(0)
+		});
 		Self::add_free(program, amount);
 		Ok(amount)
 	}
@@ -307,6 +317,9 @@ impl VoucherLedger<u64, u128> for MockVoucherLedger {
 			return 0;
 		}
 		VOUCHERS.with(|v| v.borrow().get(&(program, citizen)).copied().unwrap_or(0))
+	}
+	fn has_voucher(program: ProgramId, citizen: CitizenId) -> bool {
+		VOUCHERS.with(|v| v.borrow().contains_key(&(program, citizen)))
 	}
 	fn held(program: ProgramId, hold: HoldId) -> Option<(CitizenId, u64, u128)> {
 		HOLDS.with(|h| h.borrow().get(&(program, hold)).copied())

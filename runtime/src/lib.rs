@@ -27,13 +27,13 @@ pub mod busan;
 pub mod citizen_fees;
 pub mod configs;
 pub mod genesis_config_presets;
-pub mod weights;
 /// Test support shared by the unit tests and `runtime/tests` (the fuzzer).
 #[cfg(feature = "std")]
 #[doc(hidden)]
 pub mod test_helpers;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use frame_support::weights::Weight;
 use sp_runtime::{
@@ -145,6 +145,7 @@ type Migrations = (
 	pallet_policy_funds::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_policy_funds::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_facility_booking::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_multi_child_points::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -222,7 +222,11 @@ fn the_world_starts_deep_and_sound() {
 			3
 		);
 		let course = pallet_facility_booking::Courses::<citizen_runtime::Runtime>::get(0).unwrap();
-		assert_eq!((course.state.enrolled, course.state.waiting), (2, 1), "a full course, one waiting");
+		assert_eq!(
+			(course.state.enrolled, course.state.offered, course.state.waiting),
+			(1, 1, 1),
+			"a full course: a seat taken, one offered, one waiting"
+		);
 		let event = pallet_facility_booking::Events::<citizen_runtime::Runtime>::get(0).unwrap();
 		assert_eq!((event.registered, event.spec.capacity), (1, Some(2)));
 	});
@@ -284,7 +288,9 @@ fn regression_treasury_is_a_program_account() {
 	regression(vec![
 		Action::Fixed(
 			Origin::Root,
-			ycp(pallet_youth_culture_pass::Call::set_treasury { account: program_1.clone().into() }),
+			ycp(pallet_youth_culture_pass::Call::set_treasury {
+				account: program_1.clone().into(),
+			}),
 		),
 		Action::Jump(97),
 		Action::Fixed(
@@ -297,7 +303,9 @@ fn regression_treasury_is_a_program_account() {
 	]);
 	// Both services refuse a program's account: an existing program's, the next program's
 	// (not created yet), and policy funds' own account (program 0's).
-	use citizen_runtime::{MultiChildPoints, PolicyFunds, Runtime, RuntimeOrigin, YouthCulturePass};
+	use citizen_runtime::{
+		MultiChildPoints, PolicyFunds, Runtime, RuntimeOrigin, YouthCulturePass,
+	};
 	use frame_support::assert_noop;
 	use sp_runtime::traits::AccountIdConversion;
 	world::restore(snapshot()).execute_with(|| {
@@ -345,6 +353,69 @@ fn regression_native_issuance_capped_by_force_set_balance() {
 			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 				dest: account(BOB).into(),
 				value: citizen_runtime::UNIT,
+			}),
+		),
+	]);
+}
+
+/// Found by the fuzzer (case seed 7417690698202502759, shrunk to two actions), after the fix
+/// above let `set_treasury` draw service accounts again: the city names a facility's account
+/// (paid bookings' fees, owed back as refunds) as the multi-child scheme's treasury, and a
+/// top-up of 1 won takes it from there; facility booking's `try_state` then finds the
+/// facility account holding less than its live bookings paid. Same class as a program's
+/// account, but the fix needs facility booking to say which accounts are its facilities'
+/// (reported to the lead). Ignored until then; the generator keeps facility accounts out of
+/// `set_treasury`.
+#[test]
+#[ignore]
+fn regression_treasury_is_a_facility_account() {
+	regression(vec![
+		Action::Fixed(
+			Origin::Root,
+			RuntimeCall::MultiChildPoints(pallet_multi_child_points::Call::set_treasury {
+				account: citizen_runtime::FacilityBooking::facility_account(3).into(),
+			}),
+		),
+		Action::Fixed(
+			Origin::Root,
+			RuntimeCall::MultiChildPoints(pallet_multi_child_points::Call::top_up {
+				year: 2026,
+				amount: 1,
+			}),
+		),
+	]);
+}
+
+/// The same with a lottery round's keeping account (the entrants' co-payments, owed back to
+/// the losers or due to the round's program): c0 enters round 1, the city names round 1's
+/// keeping account as the scheme's treasury and tops the scheme up by 1 won from it; the
+/// youth pass's `try_state` then finds the keeping account below its deposit plus the
+/// co-payments not yet drawn. Keeping accounts are hashes of the round (not decodable), so
+/// the fix needs the youth pass to tell them (reported to the lead). Ignored until then; the
+/// generator keeps keeping accounts out of `set_treasury`.
+#[test]
+#[ignore]
+fn regression_treasury_is_a_keeping_account() {
+	let keeping = citizen_runtime::YouthCulturePass::keeping_account(1);
+	regression(vec![
+		// Two weeks on: round 1's entries are open.
+		Action::Jump(11),
+		Action::Jump(11),
+		Action::Fixed(
+			Origin::Signed(C0),
+			ycp(pallet_youth_culture_pass::Call::enter { round: 1, tier: 0 }),
+		),
+		Action::Fixed(
+			Origin::Root,
+			RuntimeCall::MultiChildPoints(pallet_multi_child_points::Call::set_treasury {
+				account: keeping.into(),
+			}),
+		),
+		Action::Fixed(
+			Origin::Root,
+			RuntimeCall::MultiChildPoints(pallet_multi_child_points::Call::top_up {
+				year: 2026,
+				amount: 1,
 			}),
 		),
 	]);

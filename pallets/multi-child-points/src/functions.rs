@@ -146,7 +146,9 @@ impl<T: Config> Pallet<T> {
 		now: Moment,
 	) -> Result<(SchemeOf<T>, Eligibility<T::Balance>), Refusal> {
 		let scheme = Schemes::<T>::get(year).ok_or(Refusal::UnknownScheme)?;
-		if GrantedCitizens::<T>::contains_key(year, citizen) {
+		// One grant per citizen per year: the scheme's program is this pallet's alone, so a
+		// voucher there is this year's grant (the record the credit below reads anyway).
+		if T::Ledger::has_voucher(scheme.program, citizen) {
 			return Err(Refusal::AlreadyGranted);
 		}
 		if scheme.is_closed() {
@@ -192,7 +194,6 @@ impl<T: Config> Pallet<T> {
 				granted_at: now,
 			},
 		);
-		GrantedCitizens::<T>::insert(year, citizen, e.household);
 		Reports::<T>::insert(year, report);
 		Self::deposit_event(Event::PointsGranted {
 			year,
@@ -208,9 +209,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Every scheme has valid tiers and a report with one counter per tier; the report's
 	/// counters agree with the stored grants (households per tier, points granted); every
-	/// grant is the tier its children fall in, and its household key and its citizen's index
-	/// entry point at each other; nothing is stored for a year without a scheme; no two
-	/// schemes share a program. (Points granted may exceed what the treasury put in: value
+	/// grant is the tier its children fall in; nothing is stored for a year without a scheme;
+	/// no two schemes share a program. (One grant per citizen is the program's voucher, which
+	/// policy funds' own checks keep.) (Points granted may exceed what the treasury put in: value
 	/// an officer recovers returns to the program's free budget and can be granted again.)
 	#[cfg(any(feature = "try-runtime", feature = "std"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -223,16 +224,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(report.households.len() == tiers, "a report's tiers differ from its scheme's");
 			let mut households = alloc::vec![0u32; tiers];
 			let mut granted = T::Balance::zero();
-			for (household, grant) in Grants::<T>::iter_prefix(year) {
+			for grant in Grants::<T>::iter_prefix_values(year) {
 				let (tier, t) =
 					scheme.terms.tier_for(grant.children).ok_or("a grant below the first tier")?;
 				ensure!(
 					tier == grant.tier && t.amount == grant.amount,
 					"a grant out of step with the tier its children fall in"
-				);
-				ensure!(
-					GrantedCitizens::<T>::get(year, grant.citizen) == Some(household),
-					"a grant's household key does not match its citizen's entry"
 				);
 				let count = households.get_mut(usize::from(tier)).ok_or("tier out of range")?;
 				*count = count.checked_add(1).ok_or("households overflow")?;
@@ -243,21 +240,12 @@ impl<T: Config> Pallet<T> {
 				"households per tier out of step with the grants"
 			);
 			ensure!(granted == report.granted, "points granted out of step with the grants");
-			for (citizen, household) in GrantedCitizens::<T>::iter_prefix(year) {
-				ensure!(
-					Grants::<T>::get(year, household).map(|g| g.citizen) == Some(citizen),
-					"a granted citizen without the household grant it names"
-				);
-			}
 		}
 		for year in Reports::<T>::iter_keys() {
 			ensure!(Schemes::<T>::contains_key(year), "a report without a scheme");
 		}
 		for (year, _, _) in Grants::<T>::iter() {
 			ensure!(Schemes::<T>::contains_key(year), "a grant without a scheme");
-		}
-		for (year, _, _) in GrantedCitizens::<T>::iter() {
-			ensure!(Schemes::<T>::contains_key(year), "a granted citizen without a scheme");
 		}
 		Ok(())
 	}

@@ -136,8 +136,9 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::traits::{AtLeast32BitUnsigned, StaticLookup};
 
-	/// The in-code storage version: the first.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version: 2 (v1 also kept an index of granted citizens,
+	/// `GrantedCitizens`, which [`crate::migrations::v2`] clears).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -218,11 +219,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Grants<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, Year, Identity, H256, GrantOf<T>>;
-
-	/// The household each citizen was granted for, by year: one grant per citizen per year.
-	#[pallet::storage]
-	pub type GrantedCitizens<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, Year, Twox64Concat, CitizenId, H256>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]

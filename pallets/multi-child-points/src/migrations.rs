@@ -1,8 +1,12 @@
 //! Storage migrations of the multi-child points pallet.
 //!
-//! Storage version 1 is the first: a chain that starts with the pallet gets it at genesis,
-//! and a chain that adds the pallet in an upgrade gets it too (FRAME writes the in-code
-//! version of a pallet that has no storage yet), so there is nothing to migrate.
+//! Storage version 1 was the first; a chain that starts with the pallet (or adds it in an
+//! upgrade) gets the in-code version at genesis, so there is nothing to migrate then.
+//!
+//! - [`v2`]: version 1 kept an index of granted citizens (`GrantedCitizens`, year and
+//!   citizen → household) for the one-grant-per-citizen rule; version 2 asks the scheme's
+//!   program instead (the citizen's voucher there, a record `apply` reads anyway), which takes
+//!   a read and a write off every `apply`. The migration clears the index.
 //!
 //! A change of a stored type ([`crate::Scheme`], [`crate::SchemeReport`], [`crate::Grant`])
 //! comes with a `vN` module here, as in policy funds: the old shapes, an
@@ -75,4 +79,73 @@ fn ensure_all_decodes<T: Config>() -> Result<(), sp_runtime::TryRuntimeError> {
 		);
 		sp_runtime::TryRuntimeError::Other(alloc::boxed::Box::leak(message.into_boxed_str()))
 	})
+}
+
+pub mod v2 {
+	use super::*;
+	use frame_support::{
+		migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// The storage of version 1 that version 2 drops.
+	pub mod old {
+		use super::*;
+
+		/// The household each citizen was granted for, by year (version 1).
+		#[frame_support::storage_alias]
+		pub type GrantedCitizens<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Twox64Concat,
+			Year,
+			Twox64Concat,
+			CitizenId,
+			sp_core::H256,
+			OptionQuery,
+		>;
+	}
+
+	/// Clears version 1's `GrantedCitizens` in the upgrade block: a read and a write per
+	/// entry, one entry per household granted so far (about 10,000 fit in a quarter of a
+	/// block's weight; a city with far more grants before this upgrade would run it as a
+	/// multi-block migration). Before, every entry names a grant of its citizen; after, none
+	/// is left and the pallet's invariants hold.
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let result = old::GrantedCitizens::<T>::clear(u32::MAX, None);
+			T::DbWeight::get().reads_writes(u64::from(result.loops), u64::from(result.unique))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			let mut entries = 0u32;
+			for (year, citizen, household) in old::GrantedCitizens::<T>::iter() {
+				let grant = Grants::<T>::get(year, household)
+					.ok_or("a granted citizen without the household grant it names")?;
+				ensure!(grant.citizen == citizen, "an index entry names another citizen's grant");
+				entries = entries.saturating_add(1);
+			}
+			Ok(entries.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(
+				old::GrantedCitizens::<T>::iter_keys().next().is_none(),
+				"GrantedCitizens entries left after the migration"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Storage version 1 → 2, run once: the version guard skips it on any other version.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
 }

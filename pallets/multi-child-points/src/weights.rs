@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2107`
 		//  Estimated: `84798`
-		// Minimum execution time: 207_309_000 picoseconds.
-		Weight::from_parts(216_943_000, 84798)
+		// Minimum execution time: 207_800_000 picoseconds.
+		Weight::from_parts(216_282_000, 84798)
 			.saturating_add(T::DbWeight::get().reads(42_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2110`
 		//  Estimated: `6208`
-		// Minimum execution time: 103_184_000 picoseconds.
-		Weight::from_parts(108_060_000, 6208)
+		// Minimum execution time: 102_623_000 picoseconds.
+		Weight::from_parts(107_400_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `580`
 		//  Estimated: `3867`
-		// Minimum execution time: 22_744_000 picoseconds.
-		Weight::from_parts(25_037_000, 3867)
+		// Minimum execution time: 22_483_000 picoseconds.
+		Weight::from_parts(24_506_000, 3867)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_269_000 picoseconds.
-		Weight::from_parts(7_241_000, 0)
+		// Minimum execution time: 6_329_000 picoseconds.
+		Weight::from_parts(7_131_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::CitizenOf` (r:1 w:0)
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `MultiChildPoints::Schemes` (r:1 w:0)
 	/// Proof: `MultiChildPoints::Schemes` (`max_values`: None, `max_size`: Some(402), added: 2877, mode: `MaxEncodedLen`)
-	/// Storage: `MultiChildPoints::GrantedCitizens` (r:1 w:1)
-	/// Proof: `MultiChildPoints::GrantedCitizens` (`max_values`: None, `max_size`: Some(58), added: 2533, mode: `MaxEncodedLen`)
+	/// Storage: `PolicyFunds::Participants` (r:1 w:1)
+	/// Proof: `PolicyFunds::Participants` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `CitizenId::Claims` (r:1 w:0)
 	/// Proof: `CitizenId::Claims` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `MultiChildPoints::Grants` (r:1 w:1)
@@ -152,43 +152,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PolicyFunds::Ledgers` (`max_values`: None, `max_size`: Some(437), added: 2912, mode: `MaxEncodedLen`)
 	/// Storage: `MultiChildPoints::Reports` (r:1 w:1)
 	/// Proof: `MultiChildPoints::Reports` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
-	/// Storage: `PolicyFunds::Participants` (r:1 w:1)
-	/// Proof: `PolicyFunds::Participants` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `2000`
 		//  Estimated: `6052`
-		// Minimum execution time: 108_171_000 picoseconds.
-		Weight::from_parts(114_651_000, 6052)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 105_317_000 picoseconds.
+		Weight::from_parts(109_973_000, 6052)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_scheme() -> Weight {
-		Weight::from_parts(216_943_000, 84798)
+		Weight::from_parts(216_282_000, 84798)
 			.saturating_add(ParityDbWeight::get().reads(42_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(108_060_000, 6208)
+		Weight::from_parts(107_400_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn close_applications() -> Weight {
-		Weight::from_parts(25_037_000, 3867)
+		Weight::from_parts(24_506_000, 3867)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_treasury() -> Weight {
-		Weight::from_parts(7_241_000, 0)
+		Weight::from_parts(7_131_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(114_651_000, 6052)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(109_973_000, 6052)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

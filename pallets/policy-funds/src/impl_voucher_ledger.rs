@@ -82,6 +82,10 @@ impl<T: Config> VoucherLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Self::spendable(program, citizen)
 	}
 
+	fn has_voucher(program: ProgramId, citizen: CitizenId) -> bool {
+		Participants::<T>::get(citizen, program).is_some_and(|p| p.voucher.is_some())
+	}
+
 	fn held(program: ProgramId, hold: HoldId) -> Option<(CitizenId, T::AccountId, BalanceOf<T>)> {
 		Holds::<T>::get(program, hold).map(|h| (h.citizen, h.merchant, h.amount))
 	}

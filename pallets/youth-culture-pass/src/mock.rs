@@ -148,6 +148,9 @@ impl VoucherLedger<u64, Balance> for TestLedger {
 	fn balance(p: ProgramId, c: CitizenId) -> Balance {
 		MockVoucherLedger::balance(p, c)
 	}
+	fn has_voucher(p: ProgramId, c: CitizenId) -> bool {
+		MockVoucherLedger::has_voucher(p, c)
+	}
 	fn held(p: ProgramId, h: HoldId) -> Option<(CitizenId, u64, Balance)> {
 		MockVoucherLedger::held(p, h)
 	}

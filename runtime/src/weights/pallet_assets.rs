@@ -57,7 +57,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `139`
 		//  Estimated: `3675`
 		// Minimum execution time: 12_779_000 picoseconds.
-		Weight::from_parts(18_718_000, 0)
+		Weight::from_parts(14_352_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_768_000 picoseconds.
-		Weight::from_parts(13_430_000, 0)
+		// Minimum execution time: 11_387_000 picoseconds.
+		Weight::from_parts(12_859_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,11 +85,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `676 + c * (157 ±0)`
 		//  Estimated: `3675 + c * (2609 ±0)`
-		// Minimum execution time: 18_918_000 picoseconds.
-		Weight::from_parts(20_140_000, 0)
+		// Minimum execution time: 18_367_000 picoseconds.
+		Weight::from_parts(19_349_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 221_014
-			.saturating_add(Weight::from_parts(18_571_560, 0).saturating_mul(c.into()))
+			// Standard Error: 56_104
+			.saturating_add(Weight::from_parts(16_927_220, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -105,11 +105,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `444 + a * (86 ±0)`
 		//  Estimated: `3675 + a * (2623 ±0)`
-		// Minimum execution time: 17_526_000 picoseconds.
-		Weight::from_parts(18_568_000, 0)
+		// Minimum execution time: 17_486_000 picoseconds.
+		Weight::from_parts(18_567_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 52_320
-			.saturating_add(Weight::from_parts(20_194_260, 0).saturating_mul(a.into()))
+			// Standard Error: 29_708
+			.saturating_add(Weight::from_parts(19_625_645, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_965_000 picoseconds.
-		Weight::from_parts(19_379_000, 0)
+		// Minimum execution time: 16_785_000 picoseconds.
+		Weight::from_parts(18_428_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `3675`
-		// Minimum execution time: 26_820_000 picoseconds.
-		Weight::from_parts(29_343_000, 0)
+		// Minimum execution time: 26_469_000 picoseconds.
+		Weight::from_parts(28_773_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_081_000 picoseconds.
-		Weight::from_parts(37_075_000, 0)
+		// Minimum execution time: 33_930_000 picoseconds.
+		Weight::from_parts(36_074_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 47_871_000 picoseconds.
-		Weight::from_parts(53_620_000, 0)
+		// Minimum execution time: 47_200_000 picoseconds.
+		Weight::from_parts(50_275_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -186,8 +186,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 43_324_000 picoseconds.
-		Weight::from_parts(50_746_000, 0)
+		// Minimum execution time: 42_824_000 picoseconds.
+		Weight::from_parts(45_327_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 47_631_000 picoseconds.
-		Weight::from_parts(50_695_000, 0)
+		// Minimum execution time: 47_370_000 picoseconds.
+		Weight::from_parts(50_054_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -216,8 +216,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 17_155_000 picoseconds.
-		Weight::from_parts(18_748_000, 0)
+		// Minimum execution time: 16_936_000 picoseconds.
+		Weight::from_parts(18_647_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 17_186_000 picoseconds.
-		Weight::from_parts(20_991_000, 0)
+		// Minimum execution time: 16_875_000 picoseconds.
+		Weight::from_parts(18_427_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -242,8 +242,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_557_000 picoseconds.
-		Weight::from_parts(12_840_000, 0)
+		// Minimum execution time: 11_377_000 picoseconds.
+		Weight::from_parts(12_579_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_497_000 picoseconds.
-		Weight::from_parts(12_879_000, 0)
+		// Minimum execution time: 11_427_000 picoseconds.
+		Weight::from_parts(12_719_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 15_553_000 picoseconds.
-		Weight::from_parts(17_095_000, 0)
+		// Minimum execution time: 15_393_000 picoseconds.
+		Weight::from_parts(17_056_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -280,8 +280,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 12_468_000 picoseconds.
-		Weight::from_parts(14_061_000, 0)
+		// Minimum execution time: 12_389_000 picoseconds.
+		Weight::from_parts(13_610_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -295,11 +295,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_704_000 picoseconds.
-		Weight::from_parts(19_522_827, 0)
+		// Minimum execution time: 12_309_000 picoseconds.
+		Weight::from_parts(14_005_353, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 4_643
-			.saturating_add(Weight::from_parts(92_187, 0).saturating_mul(n.into()))
+			// Standard Error: 4_174
+			.saturating_add(Weight::from_parts(70_524, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -313,13 +313,13 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 32_117_000 picoseconds.
-		Weight::from_parts(35_001_453, 0)
+		// Minimum execution time: 30_966_000 picoseconds.
+		Weight::from_parts(33_648_520, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 915
-			.saturating_add(Weight::from_parts(5_578, 0).saturating_mul(n.into()))
-			// Standard Error: 915
-			.saturating_add(Weight::from_parts(3_826, 0).saturating_mul(s.into()))
+			// Standard Error: 645
+			.saturating_add(Weight::from_parts(3_353, 0).saturating_mul(n.into()))
+			// Standard Error: 645
+			.saturating_add(Weight::from_parts(4_047, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -331,8 +331,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3675`
-		// Minimum execution time: 30_466_000 picoseconds.
-		Weight::from_parts(33_209_000, 0)
+		// Minimum execution time: 30_435_000 picoseconds.
+		Weight::from_parts(32_578_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -347,13 +347,13 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `229`
 		//  Estimated: `3675`
-		// Minimum execution time: 18_938_000 picoseconds.
-		Weight::from_parts(23_701_013, 0)
+		// Minimum execution time: 14_932_000 picoseconds.
+		Weight::from_parts(16_548_923, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 837
-			.saturating_add(Weight::from_parts(6_215, 0).saturating_mul(n.into()))
-			// Standard Error: 837
-			.saturating_add(Weight::from_parts(2_918, 0).saturating_mul(s.into()))
+			// Standard Error: 394
+			.saturating_add(Weight::from_parts(4_001, 0).saturating_mul(n.into()))
+			// Standard Error: 394
+			.saturating_add(Weight::from_parts(4_946, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -365,8 +365,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3675`
-		// Minimum execution time: 30_285_000 picoseconds.
-		Weight::from_parts(44_256_000, 0)
+		// Minimum execution time: 29_925_000 picoseconds.
+		Weight::from_parts(32_057_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -377,8 +377,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_968_000 picoseconds.
-		Weight::from_parts(13_189_000, 0)
+		// Minimum execution time: 11_727_000 picoseconds.
+		Weight::from_parts(13_149_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -391,8 +391,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_402_000 picoseconds.
-		Weight::from_parts(36_645_000, 0)
+		// Minimum execution time: 33_890_000 picoseconds.
+		Weight::from_parts(36_194_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -409,8 +409,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `672`
 		//  Estimated: `6208`
-		// Minimum execution time: 72_007_000 picoseconds.
-		Weight::from_parts(75_503_000, 0)
+		// Minimum execution time: 70_825_000 picoseconds.
+		Weight::from_parts(75_022_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -423,8 +423,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `484`
 		//  Estimated: `3675`
-		// Minimum execution time: 35_553_000 picoseconds.
-		Weight::from_parts(37_666_000, 0)
+		// Minimum execution time: 35_143_000 picoseconds.
+		Weight::from_parts(37_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -437,8 +437,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `484`
 		//  Estimated: `3675`
-		// Minimum execution time: 37_576_000 picoseconds.
-		Weight::from_parts(39_880_000, 0)
+		// Minimum execution time: 36_985_000 picoseconds.
+		Weight::from_parts(39_659_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -449,8 +449,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 13_239_000 picoseconds.
-		Weight::from_parts(14_432_000, 0)
+		// Minimum execution time: 13_169_000 picoseconds.
+		Weight::from_parts(14_562_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -465,8 +465,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `793`
 		//  Estimated: `3675`
-		// Minimum execution time: 37_416_000 picoseconds.
-		Weight::from_parts(40_100_000, 0)
+		// Minimum execution time: 37_526_000 picoseconds.
+		Weight::from_parts(39_899_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -479,8 +479,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `3675`
-		// Minimum execution time: 35_183_000 picoseconds.
-		Weight::from_parts(37_426_000, 0)
+		// Minimum execution time: 35_222_000 picoseconds.
+		Weight::from_parts(37_526_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -495,8 +495,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `584`
 		//  Estimated: `3675`
-		// Minimum execution time: 35_213_000 picoseconds.
-		Weight::from_parts(37_596_000, 0)
+		// Minimum execution time: 34_872_000 picoseconds.
+		Weight::from_parts(37_226_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -509,8 +509,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3675`
-		// Minimum execution time: 32_568_000 picoseconds.
-		Weight::from_parts(34_592_000, 0)
+		// Minimum execution time: 32_518_000 picoseconds.
+		Weight::from_parts(34_762_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -523,8 +523,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_985_000 picoseconds.
-		Weight::from_parts(18_548_000, 0)
+		// Minimum execution time: 16_975_000 picoseconds.
+		Weight::from_parts(18_408_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -539,8 +539,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 59_870_000 picoseconds.
-		Weight::from_parts(62_844_000, 0)
+		// Minimum execution time: 59_168_000 picoseconds.
+		Weight::from_parts(62_132_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -551,8 +551,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 5_167_000 picoseconds.
-		Weight::from_parts(5_969_000, 0)
+		// Minimum execution time: 5_147_000 picoseconds.
+		Weight::from_parts(5_919_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -562,8 +562,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `226`
 		//  Estimated: `3599`
-		// Minimum execution time: 6_861_000 picoseconds.
-		Weight::from_parts(7_581_000, 0)
+		// Minimum execution time: 6_880_000 picoseconds.
+		Weight::from_parts(7_582_000, 0)
 			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -573,8 +573,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `246`
 		//  Estimated: `3613`
-		// Minimum execution time: 8_673_000 picoseconds.
-		Weight::from_parts(9_374_000, 0)
+		// Minimum execution time: 8_593_000 picoseconds.
+		Weight::from_parts(9_343_000, 0)
 			.saturating_add(Weight::from_parts(0, 3613))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -586,8 +586,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `153`
 		//  Estimated: `3675`
-		// Minimum execution time: 8_082_000 picoseconds.
-		Weight::from_parts(9_073_000, 0)
+		// Minimum execution time: 8_002_000 picoseconds.
+		Weight::from_parts(8_983_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -598,8 +598,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `281`
 		//  Estimated: `3605`
-		// Minimum execution time: 6_360_000 picoseconds.
-		Weight::from_parts(7_151_000, 0)
+		// Minimum execution time: 6_330_000 picoseconds.
+		Weight::from_parts(7_091_000, 0)
 			.saturating_add(Weight::from_parts(0, 3605))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

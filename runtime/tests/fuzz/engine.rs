@@ -124,7 +124,7 @@ pub fn actions(max_len: usize) -> impl Strategy<Value = Vec<Action>> {
 /// actor, root or no signer.
 pub fn origin_of(role: Role, who: u8, via: u8) -> Origin {
 	let signed = |actor: usize| {
-		if via % 4 == 0 {
+		if via.is_multiple_of(4) {
 			Origin::Extrinsic(actor)
 		} else {
 			Origin::Signed(actor)
@@ -350,12 +350,11 @@ pub struct Chain<'a> {
 fn may_move_currency(call: &RuntimeCall) -> bool {
 	match call {
 		RuntimeCall::Assets(_) | RuntimeCall::Council(_) => true,
-		RuntimeCall::Sudo(c) => match c {
+		RuntimeCall::Sudo(
 			pallet_sudo::Call::sudo { call }
 			| pallet_sudo::Call::sudo_unchecked_weight { call, .. }
-			| pallet_sudo::Call::sudo_as { call, .. } => may_move_currency(call),
-			_ => false,
-		},
+			| pallet_sudo::Call::sudo_as { call, .. },
+		) => may_move_currency(call),
 		RuntimeCall::Utility(c) => match c {
 			pallet_utility::Call::batch { calls }
 			| pallet_utility::Call::batch_all { calls }
@@ -432,9 +431,10 @@ impl std::fmt::Display for NativeOffset {
 
 fn native_offset() -> NativeOffset {
 	let total = pallet_balances::TotalIssuance::<Runtime>::get();
-	let sum = frame_system::Account::<Runtime>::iter_values().fold(sp_core::U256::zero(), |a, b| {
-		a + sp_core::U256::from(b.data.free) + sp_core::U256::from(b.data.reserved)
-	});
+	let sum = frame_system::Account::<Runtime>::iter_values()
+		.fold(sp_core::U256::zero(), |a, b| {
+			a + sp_core::U256::from(b.data.free) + sp_core::U256::from(b.data.reserved)
+		});
 	NativeOffset(sp_core::U256::from(total) + (sp_core::U256::one() << 200) - sum)
 }
 
@@ -505,7 +505,7 @@ impl<'a> Chain<'a> {
 
 	fn jump_target(&self, k: u8) -> u64 {
 		const BY: [u64; 7] = [60_000, 3_600_000, 12 * 3_600_000, DAY, 2 * DAY, 7 * DAY, 30 * DAY];
-		if k % 2 == 0 {
+		if k.is_multiple_of(2) {
 			let offset = [0i64, -(SLOT as i64), SLOT as i64][usize::from(k / 2) % 3];
 			match boundaries().into_iter().find(|b| *b > self.now + SLOT) {
 				Some(b) => b.saturating_add_signed(offset),
@@ -671,7 +671,7 @@ impl<'a> Chain<'a> {
 		let xt = UncheckedExtrinsic::new_signed(call, who.clone().into(), signature, tx_ext);
 		// One in four is checked as the pool would first (signature checks are slow in debug
 		// builds).
-		if System::account_nonce(&who) % 4 == 0 {
+		if System::account_nonce(&who).is_multiple_of(4) {
 			sp_io::storage::start_transaction();
 			let _ = Executive::validate_transaction(
 				TransactionSource::External,

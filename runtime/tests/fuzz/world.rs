@@ -2,8 +2,8 @@
 //! in every service (an issuer, citizens with claims, one suspended and one whose issuer was
 //! removed, merchants, running city programs with vouchers and a pending application, a
 //! multi-child scheme with a grant, a first-come and a lottery youth-pass round with offers
-//! and a booking, facilities with a manager and bookings, a full course with a waitlist, an
-//! event with places). Built once, snapshotted, and restored for each case.
+//! and a booking, facilities with a manager and bookings, a full course with a seat offered
+//! and a waitlist, an event with places). Built once, snapshotted, and restored for each case.
 
 use citizen_primitives::{ClaimKind, ClaimValue, LocalizedName};
 use citizen_runtime::{
@@ -150,6 +150,7 @@ pub fn boundaries() -> Vec<u64> {
 	let beacon = BEACON_TIME;
 	let mut all = vec![
 		T0 + 2 * 60_000,
+		T0 + 3 * 60_000 + DAY,
 		EVENT_START,
 		T0 + 5 * DAY,
 		COURSE_FIRST_SESSION,
@@ -226,7 +227,9 @@ fn fixture() {
 	assert_ok!(CitizenId::register_issuer(root(), account(REMOVED_ISSUER).into(), all));
 
 	// Citizens c0..c6 (ids 0..6): zone, youth, household.
-	let citizens: [(u16, bool, Option<(H256, u8)>); 7] = [
+	/// A citizen of the fixture: home zone, youth, household (commitment, children).
+	type Fixture = (u16, bool, Option<(H256, u8)>);
+	let citizens: [Fixture; 7] = [
 		(5, true, Some((H1, 3))),
 		(5, false, Some((H1, 3))),
 		(9, true, None),
@@ -415,9 +418,10 @@ fn fixture() {
 	assert_ok!(FacilityBooking::book(signed(C0 + 1), 0, day, 11, 1, 0));
 	assert_ok!(FacilityBooking::book(signed(C0), 3, weekday(1).unwrap(), 12, 1, 20_000));
 
-	// A paid course at the sports centre (course 0): two seats, both taken (c0, c1), c3 on its
-	// waitlist; enrolment until T0 + 5 days, sessions a week and two weeks on (10:00 local,
-	// `COURSE_FIRST_SESSION`). An event there (event 0) with two places, c0 registered.
+	// A paid course at the sports centre (course 0): two seats, c0's and one offered to c3
+	// (until T0 + 1 day), c2 on the waitlist; enrolment until T0 + 5 days, sessions a week and
+	// two weeks on (10:00 local, `COURSE_FIRST_SESSION`). An event there (event 0) with two
+	// places, c0 registered.
 	use pallet_facility_booking::{CourseSpec, EventSpec, RefundTier, Session};
 	let session = |day: u32| Session { day, start_minute: 600, end_minute: 660 };
 	assert_ok!(FacilityBooking::publish_course(
@@ -443,15 +447,20 @@ fn fixture() {
 		pallet_facility_booking::Courses::<Runtime>::get(0).unwrap().spec.first_start(540),
 		COURSE_FIRST_SESSION
 	);
-	for citizen in [C0, C0 + 1, C0 + 3] {
+	for citizen in [C0, C0 + 1, C0 + 3, C0 + 2] {
 		assert_ok!(FacilityBooking::enroll(signed(citizen), 0, 20_000));
 	}
+	// c1 gives the seat up (refunded in full): it is offered to c3 for a day; c2 waits.
+	assert_ok!(FacilityBooking::withdraw(signed(C0 + 1), 0));
 	assert_ok!(FacilityBooking::list_event(
 		signed(MANAGER),
 		EventSpec {
 			name: name("생활체육 대회", "Sports day"),
 			zone: 5,
-			place: pallet_facility_booking::GeoPoint { lat_micro: 35_165_000, lon_micro: 129_050_000 },
+			place: pallet_facility_booking::GeoPoint {
+				lat_micro: 35_165_000,
+				lon_micro: 129_050_000
+			},
 			facility: Some(8),
 			start: EVENT_START,
 			end: EVENT_START + 2 * 3_600_000,

@@ -16,10 +16,10 @@ fn genesis_refuses_a_program_account_as_the_treasury() {
 }
 
 #[test]
-fn a_new_chain_starts_at_storage_version_1() {
+fn a_new_chain_starts_at_storage_version_2() {
 	run(|| {
-		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(1));
-		assert_eq!(MultiChildPoints::in_code_storage_version(), StorageVersion::new(1));
+		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(MultiChildPoints::in_code_storage_version(), StorageVersion::new(2));
 		assert!(Schemes::<Test>::iter().next().is_none());
 	});
 }

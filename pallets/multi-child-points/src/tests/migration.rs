@@ -1,10 +1,12 @@
-//! Upgrades: storage version 1 is the only one, so an upgrade migrates nothing here. The
-//! try-runtime checks of [`VerifyStorage`] pass around the upgrade of a filled chain, and fail
-//! on a value this code cannot read and on a storage version it does not know.
+//! Upgrades: version 1 → 2 clears the index of granted citizens ([`v2`]); after it, the
+//! one-grant-per-citizen rule reads the scheme's program. The try-runtime checks of
+//! [`VerifyStorage`] pass around the upgrade of a filled chain, and fail on a value this code
+//! cannot read and on a storage version it does not know.
 
 use super::*;
-use crate::migrations::VerifyStorage;
+use crate::migrations::{v2, VerifyStorage};
 use frame_support::{
+	assert_noop,
 	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 	weights::Weight,
 };
@@ -17,22 +19,57 @@ fn fill() {
 	assert_eq!(Grants::<Test>::iter_prefix(YEAR).count(), 2);
 }
 
+/// [`fill`] as version 1 left it: the index names each grant's citizen.
+fn fill_v1() {
+	fill();
+	for (household, grant) in Grants::<Test>::iter_prefix(YEAR) {
+		v2::old::GrantedCitizens::<Test>::insert(YEAR, grant.citizen, household);
+	}
+	StorageVersion::new(1).put::<MultiChildPoints>();
+}
+
 #[test]
-fn an_upgrade_changes_nothing_and_stays_at_version_1() {
+fn an_upgrade_at_the_current_version_changes_nothing() {
 	run(|| {
 		fill();
 		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		assert_eq!(VerifyStorage::<Test>::on_runtime_upgrade(), Weight::zero());
+		assert_eq!(v2::MigrateV1ToV2::<Test>::on_runtime_upgrade(), db_reads(1));
 		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
-		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(1));
-		assert_eq!(MultiChildPoints::in_code_storage_version(), StorageVersion::new(1));
+		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(MultiChildPoints::in_code_storage_version(), StorageVersion::new(2));
+	});
+}
+
+fn db_reads(n: u64) -> Weight {
+	let db: frame_support::weights::RuntimeDbWeight =
+		<<Test as frame_system::Config>::DbWeight as Get<_>>::get();
+	db.reads(n)
+}
+
+#[test]
+fn v2_clears_the_index_and_the_rule_still_holds() {
+	run(|| {
+		fill_v1();
+		assert_eq!(v2::old::GrantedCitizens::<Test>::iter().count(), 2);
+		let grants: Vec<_> = Grants::<Test>::iter().collect();
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(v2::old::GrantedCitizens::<Test>::iter().count(), 0);
+		assert_eq!(MultiChildPoints::on_chain_storage_version(), StorageVersion::new(2));
+		// Nothing else moved; and neither guardian is granted twice.
+		assert_eq!(Grants::<Test>::iter().collect::<Vec<_>>(), grants);
+		assert_noop!(MultiChildPoints::apply(signed(ALICE), YEAR), Error::<Test>::AlreadyGranted);
+		assert_noop!(MultiChildPoints::apply(signed(CAROL), YEAR), Error::<Test>::AlreadyGranted);
+		// Run again: the version guard skips it.
+		assert_eq!(v2::MigrateV1ToV2::<Test>::on_runtime_upgrade(), db_reads(1));
 	});
 }
 
 #[cfg(feature = "try-runtime")]
 mod try_runtime {
 	use super::*;
-	use frame_support::storage::unhashed;
+	use codec::Decode;
+	use frame_support::{storage::unhashed, traits::UncheckedOnRuntimeUpgrade};
 	use sp_runtime::TryRuntimeError;
 
 	fn message(e: TryRuntimeError) -> &'static str {
@@ -83,7 +120,7 @@ mod try_runtime {
 		run(|| {
 			fill();
 			// A chain whose version was never written, and one a later code migrated.
-			for version in [0, 2] {
+			for version in [1, 3] {
 				StorageVersion::new(version).put::<MultiChildPoints>();
 				assert_eq!(
 					message(VerifyStorage::<Test>::pre_upgrade().unwrap_err()),
@@ -92,8 +129,29 @@ mod try_runtime {
 				);
 				assert!(VerifyStorage::<Test>::post_upgrade(Vec::new()).is_err());
 			}
-			StorageVersion::new(1).put::<MultiChildPoints>();
+			StorageVersion::new(2).put::<MultiChildPoints>();
 			assert_ok!(VerifyStorage::<Test>::pre_upgrade());
+		});
+	}
+
+	#[test]
+	fn v2_checks_pass_around_its_upgrade_and_refuse_a_stray_index_entry() {
+		run(|| {
+			fill_v1();
+			let state = v2::InnerMigrateV1ToV2::<Test>::pre_upgrade().expect("pre-upgrade");
+			assert_eq!(u32::decode(&mut &state[..]).unwrap(), 2);
+			v2::InnerMigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_ok!(v2::InnerMigrateV1ToV2::<Test>::post_upgrade(state));
+			// An entry naming a household nobody was granted.
+			v2::old::GrantedCitizens::<Test>::insert(YEAR, 99, household(42));
+			assert_eq!(
+				message(v2::InnerMigrateV1ToV2::<Test>::pre_upgrade().unwrap_err()),
+				"a granted citizen without the household grant it names"
+			);
+			assert_eq!(
+				message(v2::InnerMigrateV1ToV2::<Test>::post_upgrade(Vec::new()).unwrap_err()),
+				"GrantedCitizens entries left after the migration"
+			);
 		});
 	}
 
