@@ -448,6 +448,44 @@ pub trait ServicePrograms<AccountId, Balance> {
 	fn is_program_account(who: &AccountId) -> bool;
 }
 
+/// Accounts where a service keeps money it owes to others, besides policy funds' program
+/// accounts ([`ServicePrograms::is_program_account`]): a facility's account (fees it owes back
+/// as refunds), a lottery round's keeping account (co-payments owed back to the losers or due
+/// to the round's program). A service refuses one as the treasury it funds programs from and
+/// pays returns to: a payment out of it would break what it backs, and one into it would sit
+/// where nothing counts it.
+///
+/// The runtime joins its services' answers in a tuple; `()` knows none.
+pub trait KeepsOthersMoney<AccountId> {
+	/// `who` is such an account now. Bounded: at most one storage read.
+	fn keeps_others_money(who: &AccountId) -> bool;
+
+	/// Benchmarks: make [`Self::keeps_others_money`] as costly as it gets (fill what it
+	/// reads), for the calls that ask it.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_worst_case() {}
+}
+
+impl<AccountId> KeepsOthersMoney<AccountId> for () {
+	fn keeps_others_money(_: &AccountId) -> bool {
+		false
+	}
+}
+
+impl<AccountId, A: KeepsOthersMoney<AccountId>, B: KeepsOthersMoney<AccountId>>
+	KeepsOthersMoney<AccountId> for (A, B)
+{
+	fn keeps_others_money(who: &AccountId) -> bool {
+		A::keeps_others_money(who) || B::keeps_others_money(who)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_up_worst_case() {
+		A::set_up_worst_case();
+		B::set_up_worst_case();
+	}
+}
+
 /// Lets benchmarks move the clock (the runtime sets `pallet-timestamp`'s `Now`).
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkClock {

@@ -583,3 +583,24 @@ mod tests {
 		ledger_conformance::<MockLedgerHarness>();
 	}
 }
+
+thread_local! {
+	static OTHERS_MONEY: RefCell<alloc::collections::BTreeSet<u64>> = const { RefCell::new(alloc::collections::BTreeSet::new()) };
+}
+
+/// A [`KeepsOthersMoney`](crate::KeepsOthersMoney) double: the accounts a test names with
+/// [`MockOthersMoney::add`] keep others' money.
+pub struct MockOthersMoney;
+
+impl MockOthersMoney {
+	/// From now on `who` keeps others' money (a facility's or a keeping account, say).
+	pub fn add(who: u64) {
+		OTHERS_MONEY.with(|a| a.borrow_mut().insert(who));
+	}
+}
+
+impl crate::KeepsOthersMoney<u64> for MockOthersMoney {
+	fn keeps_others_money(who: &u64) -> bool {
+		OTHERS_MONEY.with(|a| a.borrow().contains(who))
+	}
+}

@@ -188,6 +188,51 @@ fn an_ordinary_account_is_not_the_city_but_sudo_is() {
 	});
 }
 
+/// No service takes an account where another keeps citizens' money as its treasury: a
+/// program's account, a facility's account (any facility id, decoded), a live lottery round's
+/// keeping account. Found by the fuzzer (`regression_treasury_is_a_facility_account`,
+/// `..._keeping_account` in `runtime/tests/fuzz.rs`).
+#[test]
+fn no_treasury_keeps_others_money() {
+	use crate::{FacilityBooking, MultiChildPoints, PolicyFunds, YouthCulturePass};
+	use citizen_primitives::KeepsOthersMoney;
+	use sp_runtime::traits::AccountIdConversion;
+	ext("development").execute_with(|| {
+		type Others = (FacilityBooking, YouthCulturePass);
+		for id in [0u32, 3, u32::MAX] {
+			assert!(Others::keeps_others_money(&FacilityBooking::facility_account(id)));
+		}
+		// The pallet's own account and another tag's sub-account are not facilities'.
+		let pallet = <Runtime as pallet_facility_booking::Config>::PalletId::get();
+		let own: AccountId = pallet.into_account_truncating();
+		let other: AccountId = pallet.into_sub_account_truncating((*b"xyz", 3u32));
+		for account in [own, other, alice(), PolicyFunds::program_account(1)] {
+			assert!(!Others::keeps_others_money(&account));
+		}
+		let root = RuntimeOrigin::root();
+		let facility = FacilityBooking::facility_account(3);
+		assert_noop!(
+			MultiChildPoints::set_treasury(root.clone(), facility.clone().into()),
+			pallet_multi_child_points::Error::<Runtime>::TreasuryKeepsOthersMoney
+		);
+		assert_noop!(
+			YouthCulturePass::set_treasury(root.clone(), facility.into()),
+			pallet_youth_culture_pass::Error::<Runtime>::TreasuryKeepsOthersMoney
+		);
+		// A live round's keeping account, once a round is live.
+		let live = pallet_youth_culture_pass::LiveRounds::<Runtime>::get();
+		for round in live.iter() {
+			let keeping = YouthCulturePass::keeping_account(*round);
+			assert!(Others::keeps_others_money(&keeping));
+			assert_noop!(
+				MultiChildPoints::set_treasury(root.clone(), keeping.into()),
+				pallet_multi_child_points::Error::<Runtime>::TreasuryKeepsOthersMoney
+			);
+		}
+		assert!(!Others::keeps_others_money(&YouthCulturePass::keeping_account(u32::MAX)));
+	});
+}
+
 mod policy_funds_flow {
 	//! The whole flow with the real citizen ID, assets and policy funds pallets.
 	use super::*;

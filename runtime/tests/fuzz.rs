@@ -363,11 +363,9 @@ fn regression_native_issuance_capped_by_force_set_balance() {
 /// (paid bookings' fees, owed back as refunds) as the multi-child scheme's treasury, and a
 /// top-up of 1 won takes it from there; facility booking's `try_state` then finds the
 /// facility account holding less than its live bookings paid. Same class as a program's
-/// account, but the fix needs facility booking to say which accounts are its facilities'
-/// (reported to the lead). Ignored until then; the generator keeps facility accounts out of
-/// `set_treasury`.
+/// account; fixed with `KeepsOthersMoney` (facility booking decodes its facilities' accounts),
+/// and `set_treasury` now refuses it (`TreasuryKeepsOthersMoney`).
 #[test]
-#[ignore]
 fn regression_treasury_is_a_facility_account() {
 	regression(vec![
 		Action::Fixed(
@@ -390,11 +388,10 @@ fn regression_treasury_is_a_facility_account() {
 /// the losers or due to the round's program): c0 enters round 1, the city names round 1's
 /// keeping account as the scheme's treasury and tops the scheme up by 1 won from it; the
 /// youth pass's `try_state` then finds the keeping account below its deposit plus the
-/// co-payments not yet drawn. Keeping accounts are hashes of the round (not decodable), so
-/// the fix needs the youth pass to tell them (reported to the lead). Ignored until then; the
-/// generator keeps keeping accounts out of `set_treasury`.
+/// co-payments not yet drawn. Fixed with `KeepsOthersMoney`: the youth pass tells a live
+/// round's keeping account (hashes of the round, compared for each of at most
+/// `MaxLiveRounds`), and `set_treasury` refuses it (`TreasuryKeepsOthersMoney`).
 #[test]
-#[ignore]
 fn regression_treasury_is_a_keeping_account() {
 	let keeping = citizen_runtime::YouthCulturePass::keeping_account(1);
 	regression(vec![

@@ -75,8 +75,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `108`
 		//  Estimated: `3521`
-		// Minimum execution time: 15_093_000 picoseconds.
-		Weight::from_parts(16_805_000, 3521)
+		// Minimum execution time: 15_243_000 picoseconds.
+		Weight::from_parts(16_905_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `209`
 		//  Estimated: `3521`
-		// Minimum execution time: 14_962_000 picoseconds.
-		Weight::from_parts(16_384_000, 3521)
+		// Minimum execution time: 15_063_000 picoseconds.
+		Weight::from_parts(16_564_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `209`
 		//  Estimated: `3521`
-		// Minimum execution time: 13_941_000 picoseconds.
-		Weight::from_parts(15_303_000, 3521)
+		// Minimum execution time: 14_151_000 picoseconds.
+		Weight::from_parts(15_573_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_778_000 picoseconds.
-		Weight::from_parts(6_690_000, 0)
+		// Minimum execution time: 5_789_000 picoseconds.
+		Weight::from_parts(6_620_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::Issuers` (r:1 w:0)
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `254`
 		//  Estimated: `3593`
-		// Minimum execution time: 32_979_000 picoseconds.
-		Weight::from_parts(35_653_000, 3593)
+		// Minimum execution time: 33_290_000 picoseconds.
+		Weight::from_parts(35_854_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `3654`
-		// Minimum execution time: 20_921_000 picoseconds.
-		Weight::from_parts(23_214_000, 3654)
+		// Minimum execution time: 21_222_000 picoseconds.
+		Weight::from_parts(23_275_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `3654`
-		// Minimum execution time: 18_958_000 picoseconds.
-		Weight::from_parts(20_671_000, 3654)
+		// Minimum execution time: 19_038_000 picoseconds.
+		Weight::from_parts(20_991_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `503`
 		//  Estimated: `3654`
-		// Minimum execution time: 22_874_000 picoseconds.
-		Weight::from_parts(25_097_000, 3654)
+		// Minimum execution time: 23_165_000 picoseconds.
+		Weight::from_parts(25_218_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -186,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `3654`
-		// Minimum execution time: 21_412_000 picoseconds.
-		Weight::from_parts(23_385_000, 3654)
+		// Minimum execution time: 21_422_000 picoseconds.
+		Weight::from_parts(23_545_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -199,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `3654`
-		// Minimum execution time: 21_452_000 picoseconds.
-		Weight::from_parts(23_455_000, 3654)
+		// Minimum execution time: 21_442_000 picoseconds.
+		Weight::from_parts(23_655_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -213,7 +213,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `497`
 		//  Estimated: `3654`
 		// Minimum execution time: 21_482_000 picoseconds.
-		Weight::from_parts(23_535_000, 3654)
+		Weight::from_parts(23_575_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `503`
 		//  Estimated: `3654`
-		// Minimum execution time: 29_133_000 picoseconds.
-		Weight::from_parts(31_798_000, 3654)
+		// Minimum execution time: 29_043_000 picoseconds.
+		Weight::from_parts(31_818_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -248,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `431`
 		//  Estimated: `3559`
-		// Minimum execution time: 20_912_000 picoseconds.
-		Weight::from_parts(22_804_000, 3559)
+		// Minimum execution time: 20_791_000 picoseconds.
+		Weight::from_parts(22_954_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -269,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `572`
 		//  Estimated: `3654`
-		// Minimum execution time: 30_154_000 picoseconds.
-		Weight::from_parts(32_718_000, 3654)
+		// Minimum execution time: 30_175_000 picoseconds.
+		Weight::from_parts(32_909_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -282,8 +282,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `399`
 		//  Estimated: `3559`
-		// Minimum execution time: 19_960_000 picoseconds.
-		Weight::from_parts(21_893_000, 3559)
+		// Minimum execution time: 20_030_000 picoseconds.
+		Weight::from_parts(24_146_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -305,8 +305,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `892`
 		//  Estimated: `6196`
-		// Minimum execution time: 48_051_000 picoseconds.
-		Weight::from_parts(51_476_000, 6196)
+		// Minimum execution time: 48_542_000 picoseconds.
+		Weight::from_parts(52_829_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -318,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `6052`
-		// Minimum execution time: 23_285_000 picoseconds.
-		Weight::from_parts(25_338_000, 6052)
+		// Minimum execution time: 23_635_000 picoseconds.
+		Weight::from_parts(25_789_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -333,8 +333,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `444`
 		//  Estimated: `3559`
-		// Minimum execution time: 21_051_000 picoseconds.
-		Weight::from_parts(22_935_000, 3559)
+		// Minimum execution time: 21_111_000 picoseconds.
+		Weight::from_parts(30_546_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -346,8 +346,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `464`
 		//  Estimated: `6052`
-		// Minimum execution time: 24_647_000 picoseconds.
-		Weight::from_parts(26_830_000, 6052)
+		// Minimum execution time: 24_517_000 picoseconds.
+		Weight::from_parts(28_853_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -359,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `480`
 		//  Estimated: `3593`
-		// Minimum execution time: 22_113_000 picoseconds.
-		Weight::from_parts(23_946_000, 3593)
+		// Minimum execution time: 22_153_000 picoseconds.
+		Weight::from_parts(24_627_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -378,8 +378,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `655`
 		//  Estimated: `6052`
-		// Minimum execution time: 32_519_000 picoseconds.
-		Weight::from_parts(35_223_000, 6052)
+		// Minimum execution time: 32_378_000 picoseconds.
+		Weight::from_parts(36_394_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -399,8 +399,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `749`
 		//  Estimated: `3654`
-		// Minimum execution time: 41_051_000 picoseconds.
-		Weight::from_parts(44_686_000, 3654)
+		// Minimum execution time: 41_582_000 picoseconds.
+		Weight::from_parts(52_808_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -423,10 +423,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `671`
 		//  Estimated: `3521 + n * (2603 ±0)`
-		// Minimum execution time: 39_008_000 picoseconds.
-		Weight::from_parts(40_750_000, 3521)
-			// Standard Error: 15_101
-			.saturating_add(Weight::from_parts(20_244_735, 0).saturating_mul(n.into()))
+		// Minimum execution time: 40_160_000 picoseconds.
+		Weight::from_parts(41_652_000, 3521)
+			// Standard Error: 62_362
+			.saturating_add(Weight::from_parts(21_537_584, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -438,117 +438,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_issuer() -> Weight {
-		Weight::from_parts(16_805_000, 3521)
+		Weight::from_parts(16_905_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn update_issuer() -> Weight {
-		Weight::from_parts(16_384_000, 3521)
+		Weight::from_parts(16_564_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(15_303_000, 3521)
+		Weight::from_parts(15_573_000, 3521)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_recovery_delay() -> Weight {
-		Weight::from_parts(6_690_000, 0)
+		Weight::from_parts(6_620_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_citizen() -> Weight {
-		Weight::from_parts(35_653_000, 3593)
+		Weight::from_parts(35_854_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn suspend_citizen() -> Weight {
-		Weight::from_parts(23_214_000, 3654)
+		Weight::from_parts(23_275_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn resume_citizen() -> Weight {
-		Weight::from_parts(20_671_000, 3654)
+		Weight::from_parts(20_991_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn issue_claim() -> Weight {
-		Weight::from_parts(25_097_000, 3654)
+		Weight::from_parts(25_218_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_claim() -> Weight {
-		Weight::from_parts(23_385_000, 3654)
+		Weight::from_parts(23_545_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_claim() -> Weight {
-		Weight::from_parts(23_455_000, 3654)
+		Weight::from_parts(23_655_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke_claim() -> Weight {
-		Weight::from_parts(23_535_000, 3654)
+		Weight::from_parts(23_575_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_credential() -> Weight {
-		Weight::from_parts(31_798_000, 3654)
+		Weight::from_parts(31_818_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_credential() -> Weight {
-		Weight::from_parts(22_804_000, 3559)
+		Weight::from_parts(22_954_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn request_rebind() -> Weight {
-		Weight::from_parts(32_718_000, 3654)
+		Weight::from_parts(32_909_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_rebind() -> Weight {
-		Weight::from_parts(21_893_000, 3559)
+		Weight::from_parts(24_146_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enact_rebind() -> Weight {
-		Weight::from_parts(51_476_000, 6196)
+		Weight::from_parts(52_829_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn confirm_citizen() -> Weight {
-		Weight::from_parts(25_338_000, 6052)
+		Weight::from_parts(25_789_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn object_to_rebind() -> Weight {
-		Weight::from_parts(22_935_000, 3559)
+		Weight::from_parts(30_546_000, 3559)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resolve_rebind() -> Weight {
-		Weight::from_parts(26_830_000, 6052)
+		Weight::from_parts(28_853_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn release_provider() -> Weight {
-		Weight::from_parts(23_946_000, 3593)
+		Weight::from_parts(24_627_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reap_credential() -> Weight {
-		Weight::from_parts(35_223_000, 6052)
+		Weight::from_parts(36_394_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(44_686_000, 3654)
+		Weight::from_parts(52_808_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn register_citizens(n: u32, ) -> Weight {
-		Weight::from_parts(40_750_000, 3521)
-			.saturating_add(Weight::from_parts(20_244_735, 0).saturating_mul(n.into()))
+		Weight::from_parts(41_652_000, 3521)
+			.saturating_add(Weight::from_parts(21_537_584, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -151,6 +151,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_keeps_others_money;
 pub mod migrations;
 #[cfg(test)]
 mod mock;

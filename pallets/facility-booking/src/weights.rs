@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `7916`
 		//  Estimated: `67240`
-		// Minimum execution time: 188_851_000 picoseconds.
-		Weight::from_parts(197_845_000, 67240)
+		// Minimum execution time: 189_863_000 picoseconds.
+		Weight::from_parts(205_275_000, 67240)
 			.saturating_add(T::DbWeight::get().reads(26_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_882_000 picoseconds.
-		Weight::from_parts(9_194_000, 0)
+		// Minimum execution time: 7_871_000 picoseconds.
+		Weight::from_parts(9_164_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `FacilityBooking::Zones` (r:1 w:0)
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `4866`
 		//  Estimated: `7061`
-		// Minimum execution time: 55_753_000 picoseconds.
-		Weight::from_parts(71_857_000, 7061)
+		// Minimum execution time: 55_853_000 picoseconds.
+		Weight::from_parts(72_077_000, 7061)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `13988`
 		//  Estimated: `12181`
-		// Minimum execution time: 49_945_000 picoseconds.
-		Weight::from_parts(59_339_000, 12181)
+		// Minimum execution time: 48_993_000 picoseconds.
+		Weight::from_parts(58_617_000, 12181)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `658`
 		//  Estimated: `3729`
-		// Minimum execution time: 18_518_000 picoseconds.
-		Weight::from_parts(20_411_000, 3729)
+		// Minimum execution time: 18_548_000 picoseconds.
+		Weight::from_parts(20_521_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `658`
 		//  Estimated: `3729`
-		// Minimum execution time: 17_176_000 picoseconds.
-		Weight::from_parts(18_858_000, 3729)
+		// Minimum execution time: 17_036_000 picoseconds.
+		Weight::from_parts(19_279_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `658`
 		//  Estimated: `3729`
-		// Minimum execution time: 16_986_000 picoseconds.
-		Weight::from_parts(18_718_000, 3729)
+		// Minimum execution time: 16_815_000 picoseconds.
+		Weight::from_parts(18_928_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `935`
 		//  Estimated: `3729`
-		// Minimum execution time: 21_552_000 picoseconds.
-		Weight::from_parts(23_916_000, 3729)
+		// Minimum execution time: 21_542_000 picoseconds.
+		Weight::from_parts(23_686_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1238`
 		//  Estimated: `3729`
-		// Minimum execution time: 33_359_000 picoseconds.
-		Weight::from_parts(36_344_000, 3729)
+		// Minimum execution time: 33_119_000 picoseconds.
+		Weight::from_parts(36_284_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1055`
 		//  Estimated: `3654`
-		// Minimum execution time: 39_168_000 picoseconds.
-		Weight::from_parts(42_283_000, 3654)
+		// Minimum execution time: 38_377_000 picoseconds.
+		Weight::from_parts(41_252_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -240,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `695`
 		//  Estimated: `3729`
-		// Minimum execution time: 19_119_000 picoseconds.
-		Weight::from_parts(21_122_000, 3729)
+		// Minimum execution time: 18_998_000 picoseconds.
+		Weight::from_parts(20_791_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2383`
 		//  Estimated: `3729`
-		// Minimum execution time: 28_353_000 picoseconds.
-		Weight::from_parts(31_977_000, 3729)
+		// Minimum execution time: 28_652_000 picoseconds.
+		Weight::from_parts(31_317_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -272,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2387`
 		//  Estimated: `3729`
-		// Minimum execution time: 24_958_000 picoseconds.
-		Weight::from_parts(27_441_000, 3729)
+		// Minimum execution time: 24_907_000 picoseconds.
+		Weight::from_parts(27_281_000, 3729)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -321,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `7417`
 		//  Estimated: `182771`
-		// Minimum execution time: 748_174_000 picoseconds.
-		Weight::from_parts(772_841_000, 182771)
+		// Minimum execution time: 741_574_000 picoseconds.
+		Weight::from_parts(778_389_000, 182771)
 			.saturating_add(T::DbWeight::get().reads(82_u64))
 			.saturating_add(T::DbWeight::get().writes(58_u64))
 	}
@@ -356,8 +356,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2939`
 		//  Estimated: `11683`
-		// Minimum execution time: 128_892_000 picoseconds.
-		Weight::from_parts(136_443_000, 11683)
+		// Minimum execution time: 127_570_000 picoseconds.
+		Weight::from_parts(135_662_000, 11683)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -386,10 +386,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1635 + n * (466 ±0)`
 		//  Estimated: `332473 + n * (2664 ±0)`
-		// Minimum execution time: 257_834_000 picoseconds.
-		Weight::from_parts(187_201_267, 332473)
-			// Standard Error: 87_707
-			.saturating_add(Weight::from_parts(69_384_113, 0).saturating_mul(n.into()))
+		// Minimum execution time: 258_395_000 picoseconds.
+		Weight::from_parts(204_647_760, 332473)
+			// Standard Error: 147_567
+			.saturating_add(Weight::from_parts(69_658_738, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(66_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -421,10 +421,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1236 + n * (220 ±0)`
 		//  Estimated: `11683 + n * (2620 ±0)`
-		// Minimum execution time: 61_491_000 picoseconds.
-		Weight::from_parts(42_275_333, 11683)
-			// Standard Error: 43_891
-			.saturating_add(Weight::from_parts(25_241_378, 0).saturating_mul(n.into()))
+		// Minimum execution time: 60_691_000 picoseconds.
+		Weight::from_parts(42_285_482, 11683)
+			// Standard Error: 35_123
+			.saturating_add(Weight::from_parts(24_799_978, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -439,8 +439,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `274`
 		//  Estimated: `3625`
-		// Minimum execution time: 12_739_000 picoseconds.
-		Weight::from_parts(14_372_000, 3625)
+		// Minimum execution time: 12_789_000 picoseconds.
+		Weight::from_parts(14_291_000, 3625)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -462,8 +462,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `9837`
 		//  Estimated: `12181`
-		// Minimum execution time: 45_879_000 picoseconds.
-		Weight::from_parts(49_204_000, 12181)
+		// Minimum execution time: 45_738_000 picoseconds.
+		Weight::from_parts(49_243_000, 12181)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -481,8 +481,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `10490`
 		//  Estimated: `12181`
-		// Minimum execution time: 42_483_000 picoseconds.
-		Weight::from_parts(45_848_000, 12181)
+		// Minimum execution time: 41_352_000 picoseconds.
+		Weight::from_parts(45_107_000, 12181)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -511,10 +511,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `5484 + w * (4 ±0)`
 		//  Estimated: `18256 + w * (1 ±0)`
-		// Minimum execution time: 191_936_000 picoseconds.
-		Weight::from_parts(225_084_918, 18256)
-			// Standard Error: 2_403
-			.saturating_add(Weight::from_parts(128_216, 0).saturating_mul(w.into()))
+		// Minimum execution time: 190_263_000 picoseconds.
+		Weight::from_parts(224_054_379, 18256)
+			// Standard Error: 2_195
+			.saturating_add(Weight::from_parts(99_140, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(w.into()))
@@ -535,8 +535,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1765`
 		//  Estimated: `3995`
-		// Minimum execution time: 42_543_000 picoseconds.
-		Weight::from_parts(45_738_000, 3995)
+		// Minimum execution time: 42_163_000 picoseconds.
+		Weight::from_parts(45_658_000, 3995)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -580,8 +580,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `7655`
 		//  Estimated: `42382`
-		// Minimum execution time: 536_379_000 picoseconds.
-		Weight::from_parts(553_875_000, 42382)
+		// Minimum execution time: 537_541_000 picoseconds.
+		Weight::from_parts(555_237_000, 42382)
 			.saturating_add(T::DbWeight::get().reads(62_u64))
 			.saturating_add(T::DbWeight::get().writes(28_u64))
 	}
@@ -612,10 +612,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `5599 + w * (4 ±0)`
 		//  Estimated: `18256 + w * (1 ±0)`
-		// Minimum execution time: 196_403_000 picoseconds.
-		Weight::from_parts(221_213_243, 18256)
-			// Standard Error: 2_045
-			.saturating_add(Weight::from_parts(116_167, 0).saturating_mul(w.into()))
+		// Minimum execution time: 198_506_000 picoseconds.
+		Weight::from_parts(229_644_092, 18256)
+			// Standard Error: 2_663
+			.saturating_add(Weight::from_parts(106_910, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(w.into()))
@@ -658,8 +658,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `10398`
 		//  Estimated: `42382`
-		// Minimum execution time: 372_154_000 picoseconds.
-		Weight::from_parts(432_023_000, 42382)
+		// Minimum execution time: 370_882_000 picoseconds.
+		Weight::from_parts(439_835_000, 42382)
 			.saturating_add(T::DbWeight::get().reads(42_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -681,8 +681,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `9911`
 		//  Estimated: `10645`
-		// Minimum execution time: 62_904_000 picoseconds.
-		Weight::from_parts(68_703_000, 10645)
+		// Minimum execution time: 63_385_000 picoseconds.
+		Weight::from_parts(71_997_000, 10645)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -700,8 +700,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `8486`
 		//  Estimated: `10645`
-		// Minimum execution time: 37_195_000 picoseconds.
-		Weight::from_parts(40_250_000, 10645)
+		// Minimum execution time: 36_935_000 picoseconds.
+		Weight::from_parts(40_090_000, 10645)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -723,8 +723,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2655`
 		//  Estimated: `46210`
-		// Minimum execution time: 208_831_000 picoseconds.
-		Weight::from_parts(216_583_000, 46210)
+		// Minimum execution time: 208_661_000 picoseconds.
+		Weight::from_parts(217_104_000, 46210)
 			.saturating_add(T::DbWeight::get().reads(39_u64))
 			.saturating_add(T::DbWeight::get().writes(35_u64))
 	}
@@ -746,8 +746,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1802`
 		//  Estimated: `3654`
-		// Minimum execution time: 51_987_000 picoseconds.
-		Weight::from_parts(55_884_000, 3654)
+		// Minimum execution time: 51_116_000 picoseconds.
+		Weight::from_parts(55_493_000, 3654)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -764,10 +764,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `7772 + n * (752 ±0)`
 		//  Estimated: `3995 + n * (5190 ±0)`
-		// Minimum execution time: 89_083_000 picoseconds.
-		Weight::from_parts(86_974_880, 3995)
-			// Standard Error: 124_418
-			.saturating_add(Weight::from_parts(36_316_047, 0).saturating_mul(n.into()))
+		// Minimum execution time: 95_592_000 picoseconds.
+		Weight::from_parts(100_612_947, 3995)
+			// Standard Error: 145_129
+			.saturating_add(Weight::from_parts(37_543_434, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -801,10 +801,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1888 + n * (225 ±0)`
 		//  Estimated: `12181 + n * (2664 ±0)`
-		// Minimum execution time: 126_719_000 picoseconds.
-		Weight::from_parts(58_376_057, 12181)
-			// Standard Error: 40_749
-			.saturating_add(Weight::from_parts(65_249_457, 0).saturating_mul(n.into()))
+		// Minimum execution time: 127_409_000 picoseconds.
+		Weight::from_parts(57_819_148, 12181)
+			// Standard Error: 84_568
+			.saturating_add(Weight::from_parts(68_450_904, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -838,10 +838,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1755 + n * (180 ±0)`
 		//  Estimated: `12181 + n * (2595 ±0)`
-		// Minimum execution time: 83_434_000 picoseconds.
-		Weight::from_parts(57_607_345, 12181)
-			// Standard Error: 21_871
-			.saturating_add(Weight::from_parts(29_874_611, 0).saturating_mul(n.into()))
+		// Minimum execution time: 83_795_000 picoseconds.
+		Weight::from_parts(54_325_372, 12181)
+			// Standard Error: 50_878
+			.saturating_add(Weight::from_parts(31_856_954, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -863,10 +863,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `535 + n * (53 ±0)`
 		//  Estimated: `10645 + n * (2556 ±0)`
-		// Minimum execution time: 34_902_000 picoseconds.
-		Weight::from_parts(28_450_297, 10645)
-			// Standard Error: 4_267
-			.saturating_add(Weight::from_parts(8_169_248, 0).saturating_mul(n.into()))
+		// Minimum execution time: 35_022_000 picoseconds.
+		Weight::from_parts(29_373_092, 10645)
+			// Standard Error: 5_606
+			.saturating_add(Weight::from_parts(8_255_324, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -878,82 +878,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_zone() -> Weight {
-		Weight::from_parts(197_845_000, 67240)
+		Weight::from_parts(205_275_000, 67240)
 			.saturating_add(ParityDbWeight::get().reads(26_u64))
 			.saturating_add(ParityDbWeight::get().writes(26_u64))
 	}
 	fn set_category() -> Weight {
-		Weight::from_parts(9_194_000, 0)
+		Weight::from_parts(9_164_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_facility() -> Weight {
-		Weight::from_parts(71_857_000, 7061)
+		Weight::from_parts(72_077_000, 7061)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn retire_facility() -> Weight {
-		Weight::from_parts(59_339_000, 12181)
+		Weight::from_parts(58_617_000, 12181)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn appoint_manager() -> Weight {
-		Weight::from_parts(20_411_000, 3729)
+		Weight::from_parts(20_521_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_hours() -> Weight {
-		Weight::from_parts(18_858_000, 3729)
+		Weight::from_parts(19_279_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_capacity() -> Weight {
-		Weight::from_parts(18_718_000, 3729)
+		Weight::from_parts(18_928_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_fee() -> Weight {
-		Weight::from_parts(23_916_000, 3729)
+		Weight::from_parts(23_686_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn check_in() -> Weight {
-		Weight::from_parts(36_344_000, 3729)
+		Weight::from_parts(36_284_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn self_check_in() -> Weight {
-		Weight::from_parts(42_283_000, 3654)
+		Weight::from_parts(41_252_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn open_self_check_in() -> Weight {
-		Weight::from_parts(21_122_000, 3729)
+		Weight::from_parts(20_791_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(31_977_000, 3729)
+		Weight::from_parts(31_317_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn lift_closure() -> Weight {
-		Weight::from_parts(27_441_000, 3729)
+		Weight::from_parts(27_281_000, 3729)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn book() -> Weight {
-		Weight::from_parts(772_841_000, 182771)
+		Weight::from_parts(778_389_000, 182771)
 			.saturating_add(ParityDbWeight::get().reads(82_u64))
 			.saturating_add(ParityDbWeight::get().writes(58_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(136_443_000, 11683)
+		Weight::from_parts(135_662_000, 11683)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn process_closures(n: u32, ) -> Weight {
-		Weight::from_parts(187_201_267, 332473)
-			.saturating_add(Weight::from_parts(69_384_113, 0).saturating_mul(n.into()))
+		Weight::from_parts(204_647_760, 332473)
+			.saturating_add(Weight::from_parts(69_658_738, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(66_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -961,8 +961,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2664).saturating_mul(n.into()))
 	}
 	fn reap(n: u32, ) -> Weight {
-		Weight::from_parts(42_275_333, 11683)
-			.saturating_add(Weight::from_parts(25_241_378, 0).saturating_mul(n.into()))
+		Weight::from_parts(42_285_482, 11683)
+			.saturating_add(Weight::from_parts(24_799_978, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -970,72 +970,72 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(n.into()))
 	}
 	fn set_course_policy() -> Weight {
-		Weight::from_parts(14_372_000, 3625)
+		Weight::from_parts(14_291_000, 3625)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn publish_course() -> Weight {
-		Weight::from_parts(49_204_000, 12181)
+		Weight::from_parts(49_243_000, 12181)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_course() -> Weight {
-		Weight::from_parts(45_848_000, 12181)
+		Weight::from_parts(45_107_000, 12181)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_participant(w: u32, ) -> Weight {
-		Weight::from_parts(225_084_918, 18256)
-			.saturating_add(Weight::from_parts(128_216, 0).saturating_mul(w.into()))
+		Weight::from_parts(224_054_379, 18256)
+			.saturating_add(Weight::from_parts(99_140, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(16_u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(w.into()))
 	}
 	fn check_in_session() -> Weight {
-		Weight::from_parts(45_738_000, 3995)
+		Weight::from_parts(45_658_000, 3995)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn enroll() -> Weight {
-		Weight::from_parts(553_875_000, 42382)
+		Weight::from_parts(555_237_000, 42382)
 			.saturating_add(ParityDbWeight::get().reads(62_u64))
 			.saturating_add(ParityDbWeight::get().writes(28_u64))
 	}
 	fn withdraw(w: u32, ) -> Weight {
-		Weight::from_parts(221_213_243, 18256)
-			.saturating_add(Weight::from_parts(116_167, 0).saturating_mul(w.into()))
+		Weight::from_parts(229_644_092, 18256)
+			.saturating_add(Weight::from_parts(106_910, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(w.into()))
 	}
 	fn confirm_offer() -> Weight {
-		Weight::from_parts(432_023_000, 42382)
+		Weight::from_parts(439_835_000, 42382)
 			.saturating_add(ParityDbWeight::get().reads(42_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn list_event() -> Weight {
-		Weight::from_parts(68_703_000, 10645)
+		Weight::from_parts(71_997_000, 10645)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn cancel_event() -> Weight {
-		Weight::from_parts(40_250_000, 10645)
+		Weight::from_parts(40_090_000, 10645)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn register_for_event() -> Weight {
-		Weight::from_parts(216_583_000, 46210)
+		Weight::from_parts(217_104_000, 46210)
 			.saturating_add(ParityDbWeight::get().reads(39_u64))
 			.saturating_add(ParityDbWeight::get().writes(35_u64))
 	}
 	fn unregister_from_event() -> Weight {
-		Weight::from_parts(55_884_000, 3654)
+		Weight::from_parts(55_493_000, 3654)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn advance_waitlist(n: u32, ) -> Weight {
-		Weight::from_parts(86_974_880, 3995)
-			.saturating_add(Weight::from_parts(36_316_047, 0).saturating_mul(n.into()))
+		Weight::from_parts(100_612_947, 3995)
+			.saturating_add(Weight::from_parts(37_543_434, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -1043,8 +1043,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5190).saturating_mul(n.into()))
 	}
 	fn process_cancellation(n: u32, ) -> Weight {
-		Weight::from_parts(58_376_057, 12181)
-			.saturating_add(Weight::from_parts(65_249_457, 0).saturating_mul(n.into()))
+		Weight::from_parts(57_819_148, 12181)
+			.saturating_add(Weight::from_parts(68_450_904, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -1052,8 +1052,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2664).saturating_mul(n.into()))
 	}
 	fn reap_course(n: u32, ) -> Weight {
-		Weight::from_parts(57_607_345, 12181)
-			.saturating_add(Weight::from_parts(29_874_611, 0).saturating_mul(n.into()))
+		Weight::from_parts(54_325_372, 12181)
+			.saturating_add(Weight::from_parts(31_856_954, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -1061,8 +1061,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2595).saturating_mul(n.into()))
 	}
 	fn reap_event(n: u32, ) -> Weight {
-		Weight::from_parts(28_450_297, 10645)
-			.saturating_add(Weight::from_parts(8_169_248, 0).saturating_mul(n.into()))
+		Weight::from_parts(29_373_092, 10645)
+			.saturating_add(Weight::from_parts(8_255_324, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

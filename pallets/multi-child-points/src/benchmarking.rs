@@ -122,9 +122,11 @@ mod benchmarks {
 		assert_eq!(Schemes::<T>::get(YEAR).map(|s| s.status), Some(SchemeStatus::Closed));
 	}
 
+	/// Worst case: what tells accounts that keep others' money reads the most it can.
 	#[benchmark]
 	fn set_treasury() {
 		let treasury: T::AccountId = account("treasury", 1, 0);
+		T::OthersMoney::set_up_worst_case();
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, T::Lookup::unlookup(treasury.clone()));
 		assert_eq!(Treasury::<T>::get(), Some(treasury));

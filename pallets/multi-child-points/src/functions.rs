@@ -57,6 +57,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_treasury(account: T::AccountId) -> DispatchResult {
 		// Funding a scheme from a program's account would take money backing vouchers.
 		ensure!(!T::Ledger::is_program_account(&account), Error::<T>::TreasuryIsProgramAccount);
+		// Nor from a facility's or a lottery round's account: that money is owed to citizens.
+		ensure!(
+			!T::OthersMoney::keeps_others_money(&account),
+			Error::<T>::TreasuryKeepsOthersMoney
+		);
 		Treasury::<T>::put(&account);
 		Self::deposit_event(Event::TreasurySet { account });
 		Ok(())

@@ -48,7 +48,8 @@
 //! - [`open_scheme`](Pallet::open_scheme), [`top_up`](Pallet::top_up),
 //!   [`close_applications`](Pallet::close_applications),
 //!   [`set_treasury`](Pallet::set_treasury) (also set at genesis; never a policy-funds
-//!   program's account, [`ServicePrograms::is_program_account`])
+//!   program's account, [`ServicePrograms::is_program_account`], nor one where a service
+//!   keeps citizens' money, [`KeepsOthersMoney`])
 //!
 //! ### Guardians (`CitizenOrigin`)
 //! - [`apply`](Pallet::apply): the citizen's own public-service call
@@ -79,8 +80,8 @@ mod views;
 pub mod weights;
 
 pub use citizen_primitives::{
-	BenchmarkCitizens, CitizenId, CitizenRegistry, ClaimKind, LocalizedName, MerchantCategory,
-	Moment, ProgramId, ProgramOwner, ServicePrograms, VoucherLedger,
+	BenchmarkCitizens, CitizenId, CitizenRegistry, ClaimKind, KeepsOthersMoney, LocalizedName,
+	MerchantCategory, Moment, ProgramId, ProgramOwner, ServicePrograms, VoucherLedger,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -169,6 +170,10 @@ pub mod pallet {
 		type Ledger: VoucherLedger<Self::AccountId, Self::Balance>
 			+ ServicePrograms<Self::AccountId, Self::Balance>;
 
+		/// Accounts where other services keep money they owe (a facility's, a lottery round's
+		/// keeping account): never the treasury, as program accounts never are.
+		type OthersMoney: KeepsOthersMoney<Self::AccountId>;
+
 		/// The clock windows and residence are judged against.
 		type Time: Time<Moment = Moment>;
 
@@ -235,6 +240,10 @@ pub mod pallet {
 				assert!(
 					!T::Ledger::is_program_account(treasury),
 					"the treasury is a policy-funds program's account (TreasuryIsProgramAccount)"
+				);
+				assert!(
+					!T::OthersMoney::keeps_others_money(treasury),
+					"the treasury keeps other services' money (TreasuryKeepsOthersMoney)"
 				);
 				Treasury::<T>::put(treasury);
 			}
@@ -307,6 +316,9 @@ pub mod pallet {
 		/// The account is a policy-funds program's (or will be one's): its money backs
 		/// citizens' vouchers, so it cannot be the treasury schemes are funded from.
 		TreasuryIsProgramAccount,
+		/// The account is where another service keeps money it owes citizens (a facility's
+		/// account, a live lottery round's keeping account): not a treasury.
+		TreasuryKeepsOthersMoney,
 	}
 
 	#[pallet::hooks]

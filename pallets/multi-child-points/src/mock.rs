@@ -40,6 +40,7 @@ impl pallet_multi_child_points::Config for Test {
 	type Citizens = MockCitizenRegistry;
 	type Balance = Balance;
 	type Ledger = MockVoucherLedger;
+	type OthersMoney = citizen_primitives::testing::MockOthersMoney;
 	type Time = MockTime;
 	type PalletId = PointsPalletId;
 	type MaxTiers = ConstU32<4>;

@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2107`
 		//  Estimated: `84798`
-		// Minimum execution time: 207_800_000 picoseconds.
-		Weight::from_parts(216_282_000, 84798)
+		// Minimum execution time: 205_917_000 picoseconds.
+		Weight::from_parts(215_771_000, 84798)
 			.saturating_add(T::DbWeight::get().reads(42_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2110`
 		//  Estimated: `6208`
-		// Minimum execution time: 102_623_000 picoseconds.
-		Weight::from_parts(107_400_000, 6208)
+		// Minimum execution time: 104_205_000 picoseconds.
+		Weight::from_parts(112_958_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -115,19 +115,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `580`
 		//  Estimated: `3867`
-		// Minimum execution time: 22_483_000 picoseconds.
-		Weight::from_parts(24_506_000, 3867)
+		// Minimum execution time: 22_593_000 picoseconds.
+		Weight::from_parts(25_578_000, 3867)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `YouthCulturePass::LiveRounds` (r:1 w:0)
+	/// Proof: `YouthCulturePass::LiveRounds` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `MultiChildPoints::Treasury` (r:0 w:1)
 	/// Proof: `MultiChildPoints::Treasury` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_treasury() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 6_329_000 picoseconds.
-		Weight::from_parts(7_131_000, 0)
+		//  Measured:  `202`
+		//  Estimated: `1518`
+		// Minimum execution time: 17_747_000 picoseconds.
+		Weight::from_parts(19_990_000, 1518)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CitizenId::CitizenOf` (r:1 w:0)
@@ -156,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2000`
 		//  Estimated: `6052`
-		// Minimum execution time: 105_317_000 picoseconds.
-		Weight::from_parts(109_973_000, 6052)
+		// Minimum execution time: 105_537_000 picoseconds.
+		Weight::from_parts(113_048_000, 6052)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -166,26 +169,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_scheme() -> Weight {
-		Weight::from_parts(216_282_000, 84798)
+		Weight::from_parts(215_771_000, 84798)
 			.saturating_add(ParityDbWeight::get().reads(42_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(107_400_000, 6208)
+		Weight::from_parts(112_958_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn close_applications() -> Weight {
-		Weight::from_parts(24_506_000, 3867)
+		Weight::from_parts(25_578_000, 3867)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_treasury() -> Weight {
-		Weight::from_parts(7_131_000, 0)
+		Weight::from_parts(19_990_000, 1518)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(109_973_000, 6052)
+		Weight::from_parts(113_048_000, 6052)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

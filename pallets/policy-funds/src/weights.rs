@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_012_000 picoseconds.
-		Weight::from_parts(9_053_000, 0)
+		// Minimum execution time: 7_931_000 picoseconds.
+		Weight::from_parts(9_074_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `PolicyFunds::Categories` (r:1 w:1)
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `73`
 		//  Estimated: `3609`
-		// Minimum execution time: 13_010_000 picoseconds.
-		Weight::from_parts(14_452_000, 3609)
+		// Minimum execution time: 13_150_000 picoseconds.
+		Weight::from_parts(14_641_000, 3609)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `73`
 		//  Estimated: `3609`
-		// Minimum execution time: 17_146_000 picoseconds.
-		Weight::from_parts(18_748_000, 3609)
+		// Minimum execution time: 17_376_000 picoseconds.
+		Weight::from_parts(18_999_000, 3609)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `157`
 		//  Estimated: `3520`
-		// Minimum execution time: 12_319_000 picoseconds.
-		Weight::from_parts(13_631_000, 3520)
+		// Minimum execution time: 12_448_000 picoseconds.
+		Weight::from_parts(13_961_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `159`
 		//  Estimated: `3520`
-		// Minimum execution time: 15_533_000 picoseconds.
-		Weight::from_parts(17_106_000, 3520)
+		// Minimum execution time: 15_583_000 picoseconds.
+		Weight::from_parts(17_216_000, 3520)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3941`
 		//  Estimated: `42894`
-		// Minimum execution time: 85_237_000 picoseconds.
-		Weight::from_parts(111_266_000, 42894)
+		// Minimum execution time: 92_128_000 picoseconds.
+		Weight::from_parts(114_290_000, 42894)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `710`
 		//  Estimated: `4093`
-		// Minimum execution time: 18_327_000 picoseconds.
-		Weight::from_parts(20_541_000, 4093)
+		// Minimum execution time: 18_688_000 picoseconds.
+		Weight::from_parts(20_630_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `5731`
 		//  Estimated: `6208`
-		// Minimum execution time: 128_462_000 picoseconds.
-		Weight::from_parts(146_488_000, 6208)
+		// Minimum execution time: 129_763_000 picoseconds.
+		Weight::from_parts(157_004_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `5700`
 		//  Estimated: `6208`
-		// Minimum execution time: 121_211_000 picoseconds.
-		Weight::from_parts(146_649_000, 6208)
+		// Minimum execution time: 121_431_000 picoseconds.
+		Weight::from_parts(141_982_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1412`
 		//  Estimated: `6208`
-		// Minimum execution time: 74_110_000 picoseconds.
-		Weight::from_parts(80_070_000, 6208)
+		// Minimum execution time: 74_050_000 picoseconds.
+		Weight::from_parts(78_788_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -235,8 +235,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `4825`
 		//  Estimated: `4559`
-		// Minimum execution time: 50_075_000 picoseconds.
-		Weight::from_parts(70_065_000, 4559)
+		// Minimum execution time: 46_519_000 picoseconds.
+		Weight::from_parts(56_144_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -262,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2021`
 		//  Estimated: `8583`
-		// Minimum execution time: 99_789_000 picoseconds.
-		Weight::from_parts(105_277_000, 8583)
+		// Minimum execution time: 100_740_000 picoseconds.
+		Weight::from_parts(105_227_000, 8583)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -295,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2863`
 		//  Estimated: `6208`
-		// Minimum execution time: 122_783_000 picoseconds.
-		Weight::from_parts(128_502_000, 6208)
+		// Minimum execution time: 123_143_000 picoseconds.
+		Weight::from_parts(130_054_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -320,8 +320,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2152`
 		//  Estimated: `8583`
-		// Minimum execution time: 102_844_000 picoseconds.
-		Weight::from_parts(107_951_000, 8583)
+		// Minimum execution time: 103_854_000 picoseconds.
+		Weight::from_parts(108_372_000, 8583)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -337,8 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `948`
 		//  Estimated: `4093`
-		// Minimum execution time: 31_137_000 picoseconds.
-		Weight::from_parts(34_421_000, 4093)
+		// Minimum execution time: 31_387_000 picoseconds.
+		Weight::from_parts(35_062_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -352,8 +352,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `828`
 		//  Estimated: `4093`
-		// Minimum execution time: 26_529_000 picoseconds.
-		Weight::from_parts(29_294_000, 4093)
+		// Minimum execution time: 26_940_000 picoseconds.
+		Weight::from_parts(31_847_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -365,8 +365,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `829`
 		//  Estimated: `4093`
-		// Minimum execution time: 22_524_000 picoseconds.
-		Weight::from_parts(24_967_000, 4093)
+		// Minimum execution time: 22_914_000 picoseconds.
+		Weight::from_parts(26_780_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -378,8 +378,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `859`
 		//  Estimated: `4093`
-		// Minimum execution time: 23_796_000 picoseconds.
-		Weight::from_parts(26_019_000, 4093)
+		// Minimum execution time: 23_795_000 picoseconds.
+		Weight::from_parts(28_663_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -391,8 +391,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `859`
 		//  Estimated: `4093`
-		// Minimum execution time: 23_656_000 picoseconds.
-		Weight::from_parts(25_909_000, 4093)
+		// Minimum execution time: 24_136_000 picoseconds.
+		Weight::from_parts(29_864_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -410,8 +410,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `4903`
 		//  Estimated: `4559`
-		// Minimum execution time: 68_432_000 picoseconds.
-		Weight::from_parts(86_239_000, 4559)
+		// Minimum execution time: 77_415_000 picoseconds.
+		Weight::from_parts(97_265_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -420,101 +420,101 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_category() -> Weight {
-		Weight::from_parts(9_053_000, 0)
+		Weight::from_parts(9_074_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_category() -> Weight {
-		Weight::from_parts(14_452_000, 3609)
+		Weight::from_parts(14_641_000, 3609)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_merchant() -> Weight {
-		Weight::from_parts(18_748_000, 3609)
+		Weight::from_parts(18_999_000, 3609)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_merchant_active() -> Weight {
-		Weight::from_parts(13_631_000, 3520)
+		Weight::from_parts(13_961_000, 3520)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_merchant() -> Weight {
-		Weight::from_parts(17_106_000, 3520)
+		Weight::from_parts(17_216_000, 3520)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn create_program() -> Weight {
-		Weight::from_parts(111_266_000, 42894)
+		Weight::from_parts(114_290_000, 42894)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_officers() -> Weight {
-		Weight::from_parts(20_541_000, 4093)
+		Weight::from_parts(20_630_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_program() -> Weight {
-		Weight::from_parts(146_488_000, 6208)
+		Weight::from_parts(157_004_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn end_program() -> Weight {
-		Weight::from_parts(146_649_000, 6208)
+		Weight::from_parts(141_982_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn fund() -> Weight {
-		Weight::from_parts(80_070_000, 6208)
+		Weight::from_parts(78_788_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn expire_program() -> Weight {
-		Weight::from_parts(70_065_000, 4559)
+		Weight::from_parts(56_144_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(105_277_000, 8583)
+		Weight::from_parts(105_227_000, 8583)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(128_502_000, 6208)
+		Weight::from_parts(130_054_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(107_951_000, 8583)
+		Weight::from_parts(108_372_000, 8583)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(34_421_000, 4093)
+		Weight::from_parts(35_062_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pause_merchant() -> Weight {
-		Weight::from_parts(29_294_000, 4093)
+		Weight::from_parts(31_847_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unpause_merchant() -> Weight {
-		Weight::from_parts(24_967_000, 4093)
+		Weight::from_parts(26_780_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn freeze_voucher() -> Weight {
-		Weight::from_parts(26_019_000, 4093)
+		Weight::from_parts(28_663_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unfreeze_voucher() -> Weight {
-		Weight::from_parts(25_909_000, 4093)
+		Weight::from_parts(29_864_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn recover_voucher() -> Weight {
-		Weight::from_parts(86_239_000, 4559)
+		Weight::from_parts(97_265_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -108,7 +108,8 @@
 //! ### The city (`AdminOrigin`)
 //! - [`open_round`](Pallet::open_round), [`cancel_round`](Pallet::cancel_round),
 //!   [`set_treasury`](Pallet::set_treasury) (also set at genesis; never a policy-funds
-//!   program's account, [`ServicePrograms::is_program_account`]),
+//!   program's account, [`ServicePrograms::is_program_account`], nor one where a service
+//!   keeps citizens' money, [`KeepsOthersMoney`]),
 //!   [`designate_offer`](Pallet::designate_offer), [`withdraw_offer`](Pallet::withdraw_offer).
 //!
 //! ### Youths (`CitizenOrigin`; fee-free under the citizen's allowance, `PublicServiceCall`)
@@ -135,6 +136,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_keeps_others_money;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -146,8 +148,8 @@ pub mod weights;
 
 pub use citizen_drand::BeaconInfo;
 pub use citizen_primitives::{
-	BenchmarkCitizens, CitizenId, CitizenRegistry, ClaimKind, HoldId, LocalizedName, Moment,
-	ProgramId, ProgramOwner, ServicePrograms, VoucherLedger,
+	BenchmarkCitizens, CitizenId, CitizenRegistry, ClaimKind, HoldId, KeepsOthersMoney,
+	LocalizedName, Moment, ProgramId, ProgramOwner, ServicePrograms, VoucherLedger,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -263,6 +265,10 @@ pub mod pallet {
 		/// The money engine (policy funds).
 		type Ledger: VoucherLedger<Self::AccountId, Self::Balance>
 			+ ServicePrograms<Self::AccountId, Self::Balance>;
+
+		/// Accounts where other services keep money they owe (a facility's, a lottery round's
+		/// keeping account): never the treasury, as program accounts never are.
+		type OthersMoney: KeepsOthersMoney<Self::AccountId>;
 
 		/// The clock.
 		type Time: Time<Moment = Moment>;
@@ -481,6 +487,10 @@ pub mod pallet {
 					!T::Ledger::is_program_account(treasury),
 					"the treasury is a policy-funds program's account (TreasuryIsProgramAccount)"
 				);
+				assert!(
+					!T::OthersMoney::keeps_others_money(treasury),
+					"the treasury keeps other services' money (TreasuryKeepsOthersMoney)"
+				);
 				Treasury::<T>::put(treasury);
 			}
 			let beacon = self.beacon.unwrap_or(BeaconInfo::QUICKNET);
@@ -673,6 +683,9 @@ pub mod pallet {
 		/// citizens' vouchers, so it cannot be the treasury rounds are funded from and returns
 		/// are paid to.
 		TreasuryIsProgramAccount,
+		/// The account is where a service keeps money it owes citizens (a facility's account,
+		/// a live lottery round's keeping account, this pallet's included): not a treasury.
+		TreasuryKeepsOthersMoney,
 	}
 
 	#[pallet::hooks]

@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1845`
 		//  Estimated: `8817`
-		// Minimum execution time: 159_928_000 picoseconds.
-		Weight::from_parts(166_488_000, 8817)
+		// Minimum execution time: 160_980_000 picoseconds.
+		Weight::from_parts(172_907_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -127,19 +127,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2461`
 		//  Estimated: `8817`
-		// Minimum execution time: 166_538_000 picoseconds.
-		Weight::from_parts(173_488_000, 8817)
+		// Minimum execution time: 167_289_000 picoseconds.
+		Weight::from_parts(254_990_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// Storage: `YouthCulturePass::LiveRounds` (r:1 w:0)
+	/// Proof: `YouthCulturePass::LiveRounds` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `YouthCulturePass::Treasury` (r:0 w:1)
 	/// Proof: `YouthCulturePass::Treasury` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_treasury() -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 5_979_000 picoseconds.
-		Weight::from_parts(6_890_000, 0)
+		//  Measured:  `202`
+		//  Estimated: `1518`
+		// Minimum execution time: 24_696_000 picoseconds.
+		Weight::from_parts(27_721_000, 1518)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `YouthCulturePass::Rounds` (r:1 w:0)
@@ -156,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `656`
 		//  Estimated: `4559`
-		// Minimum execution time: 23_275_000 picoseconds.
-		Weight::from_parts(25_628_000, 4559)
+		// Minimum execution time: 23_145_000 picoseconds.
+		Weight::from_parts(27_771_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -169,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `556`
 		//  Estimated: `4559`
-		// Minimum execution time: 18_727_000 picoseconds.
-		Weight::from_parts(20_631_000, 4559)
+		// Minimum execution time: 18_748_000 picoseconds.
+		Weight::from_parts(21_783_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -208,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3169`
 		//  Estimated: `6208`
-		// Minimum execution time: 164_975_000 picoseconds.
-		Weight::from_parts(173_058_000, 6208)
+		// Minimum execution time: 165_977_000 picoseconds.
+		Weight::from_parts(176_092_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -243,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3160`
 		//  Estimated: `6208`
-		// Minimum execution time: 134_290_000 picoseconds.
-		Weight::from_parts(139_658_000, 6208)
+		// Minimum execution time: 134_840_000 picoseconds.
+		Weight::from_parts(142_342_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -280,8 +283,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3654`
 		//  Estimated: `6208`
-		// Minimum execution time: 178_256_000 picoseconds.
-		Weight::from_parts(187_930_000, 6208)
+		// Minimum execution time: 188_040_000 picoseconds.
+		Weight::from_parts(225_436_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -325,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `4117`
 		//  Estimated: `6208`
-		// Minimum execution time: 230_063_000 picoseconds.
-		Weight::from_parts(258_786_000, 6208)
+		// Minimum execution time: 249_041_000 picoseconds.
+		Weight::from_parts(300_788_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -368,8 +371,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3563`
 		//  Estimated: `4093`
-		// Minimum execution time: 123_254_000 picoseconds.
-		Weight::from_parts(131_606_000, 4093)
+		// Minimum execution time: 125_567_000 picoseconds.
+		Weight::from_parts(161_581_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -403,8 +406,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `4447`
 		//  Estimated: `4093`
-		// Minimum execution time: 109_083_000 picoseconds.
-		Weight::from_parts(114_420_000, 4093)
+		// Minimum execution time: 111_345_000 picoseconds.
+		Weight::from_parts(129_994_000, 4093)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -422,8 +425,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1410`
 		//  Estimated: `3934`
-		// Minimum execution time: 10_458_645_000 picoseconds.
-		Weight::from_parts(10_646_585_000, 3934)
+		// Minimum execution time: 10_544_733_000 picoseconds.
+		Weight::from_parts(10_754_025_000, 3934)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -459,11 +462,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn draw(n: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `3751 + n * (257 ±0)`
-		//  Estimated: `283250 + n * (2664 ±50)`
-		// Minimum execution time: 31_186_000 picoseconds.
-		Weight::from_parts(3_077_141_054, 283250)
-			// Standard Error: 1_321_492
-			.saturating_add(Weight::from_parts(52_888_288, 0).saturating_mul(n.into()))
+		//  Estimated: `283250 + n * (2664 ±0)`
+		// Minimum execution time: 45_848_000 picoseconds.
+		Weight::from_parts(2_466_066_782, 283250)
+			// Standard Error: 1_841_178
+			.saturating_add(Weight::from_parts(59_039_724, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -484,8 +487,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1410`
 		//  Estimated: `3934`
-		// Minimum execution time: 37_176_000 picoseconds.
-		Weight::from_parts(40_180_000, 3934)
+		// Minimum execution time: 37_506_000 picoseconds.
+		Weight::from_parts(42_944_000, 3934)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -501,8 +504,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1385`
 		//  Estimated: `3934`
-		// Minimum execution time: 47_651_000 picoseconds.
-		Weight::from_parts(57_065_000, 3934)
+		// Minimum execution time: 44_316_000 picoseconds.
+		Weight::from_parts(53_860_000, 3934)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -537,10 +540,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1072 + n * (425 ±0)`
 		//  Estimated: `6208 + n * (2584 ±0)`
-		// Minimum execution time: 20_490_000 picoseconds.
-		Weight::from_parts(21_241_000, 6208)
-			// Standard Error: 638_280
-			.saturating_add(Weight::from_parts(87_741_363, 0).saturating_mul(n.into()))
+		// Minimum execution time: 19_720_000 picoseconds.
+		Weight::from_parts(20_380_000, 6208)
+			// Standard Error: 1_747_465
+			.saturating_add(Weight::from_parts(92_538_324, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -570,10 +573,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1378 + n * (102 ±0)`
 		//  Estimated: `4559 + n * (2566 ±0)`
-		// Minimum execution time: 16_144_000 picoseconds.
-		Weight::from_parts(16_565_000, 4559)
-			// Standard Error: 92_041
-			.saturating_add(Weight::from_parts(23_602_948, 0).saturating_mul(n.into()))
+		// Minimum execution time: 16_044_000 picoseconds.
+		Weight::from_parts(16_765_000, 4559)
+			// Standard Error: 287_542
+			.saturating_add(Weight::from_parts(26_396_565, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -606,8 +609,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `3320`
 		//  Estimated: `8817`
-		// Minimum execution time: 172_167_000 picoseconds.
-		Weight::from_parts(196_703_000, 8817)
+		// Minimum execution time: 184_675_000 picoseconds.
+		Weight::from_parts(280_438_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -616,67 +619,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_round() -> Weight {
-		Weight::from_parts(166_488_000, 8817)
+		Weight::from_parts(172_907_000, 8817)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	fn cancel_round() -> Weight {
-		Weight::from_parts(173_488_000, 8817)
+		Weight::from_parts(254_990_000, 8817)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn set_treasury() -> Weight {
-		Weight::from_parts(6_890_000, 0)
+		Weight::from_parts(27_721_000, 1518)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn designate_offer() -> Weight {
-		Weight::from_parts(25_628_000, 4559)
+		Weight::from_parts(27_771_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(20_631_000, 4559)
+		Weight::from_parts(21_783_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn buy() -> Weight {
-		Weight::from_parts(173_058_000, 6208)
+		Weight::from_parts(176_092_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn enter() -> Weight {
-		Weight::from_parts(139_658_000, 6208)
+		Weight::from_parts(142_342_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn give_up() -> Weight {
-		Weight::from_parts(187_930_000, 6208)
+		Weight::from_parts(225_436_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn claim_place() -> Weight {
-		Weight::from_parts(258_786_000, 6208)
+		Weight::from_parts(300_788_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn book() -> Weight {
-		Weight::from_parts(131_606_000, 4093)
+		Weight::from_parts(161_581_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn cancel_booking() -> Weight {
-		Weight::from_parts(114_420_000, 4093)
+		Weight::from_parts(129_994_000, 4093)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn feed_beacon() -> Weight {
-		Weight::from_parts(10_646_585_000, 3934)
+		Weight::from_parts(10_754_025_000, 3934)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn draw(n: u32, ) -> Weight {
-		Weight::from_parts(3_077_141_054, 283250)
-			.saturating_add(Weight::from_parts(52_888_288, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_466_066_782, 283250)
+			.saturating_add(Weight::from_parts(59_039_724, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -684,18 +688,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2664).saturating_mul(n.into()))
 	}
 	fn abandon() -> Weight {
-		Weight::from_parts(40_180_000, 3934)
+		Weight::from_parts(42_944_000, 3934)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn lapse_offer() -> Weight {
-		Weight::from_parts(57_065_000, 3934)
+		Weight::from_parts(53_860_000, 3934)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn settle_offer(n: u32, ) -> Weight {
-		Weight::from_parts(21_241_000, 6208)
-			.saturating_add(Weight::from_parts(87_741_363, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_380_000, 6208)
+			.saturating_add(Weight::from_parts(92_538_324, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -703,8 +707,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(n.into()))
 	}
 	fn reclaim(n: u32, ) -> Weight {
-		Weight::from_parts(16_565_000, 4559)
-			.saturating_add(Weight::from_parts(23_602_948, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_765_000, 4559)
+			.saturating_add(Weight::from_parts(26_396_565, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -712,7 +716,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2566).saturating_mul(n.into()))
 	}
 	fn retry_refund() -> Weight {
-		Weight::from_parts(196_703_000, 8817)
+		Weight::from_parts(280_438_000, 8817)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}

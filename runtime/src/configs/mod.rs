@@ -281,6 +281,7 @@ impl pallet_multi_child_points::Config for Runtime {
 	type Citizens = CitizenId;
 	type Balance = Balance;
 	type Ledger = PolicyFunds;
+	type OthersMoney = (FacilityBooking, YouthCulturePass);
 	type Time = Timestamp;
 	type PalletId = MultiChildPointsPalletId;
 	type MaxTiers = ConstU32<4>;
@@ -327,6 +328,7 @@ impl pallet_youth_culture_pass::Config for Runtime {
 	type Balance = Balance;
 	type Currency = LocalCurrencyFungible;
 	type Ledger = PolicyFunds;
+	type OthersMoney = (FacilityBooking, YouthCulturePass);
 	type Time = Timestamp;
 	type PalletId = YouthCulturePassPalletId;
 	type Beacon = pallet_youth_culture_pass::DrandBeacon;

@@ -47,22 +47,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_825_000 picoseconds.
-		Weight::from_parts(26_051_691, 0)
+		// Minimum execution time: 2_634_000 picoseconds.
+		Weight::from_parts(38_899_917, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(333, 0).saturating_mul(b.into()))
+			// Standard Error: 2
+			.saturating_add(Weight::from_parts(396, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_319_000 picoseconds.
-		Weight::from_parts(6_760_000, 0)
+		// Minimum execution time: 6_239_000 picoseconds.
+		Weight::from_parts(4_438_094, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(1_267, 0).saturating_mul(b.into()))
+			// Standard Error: 4
+			.saturating_add(Weight::from_parts(1_359, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_767_000 picoseconds.
-		Weight::from_parts(5_558_000, 0)
+		// Minimum execution time: 4_807_000 picoseconds.
+		Weight::from_parts(5_708_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 114_935_648_000 picoseconds.
-		Weight::from_parts(117_516_993_000, 0)
+		// Minimum execution time: 115_122_838_000 picoseconds.
+		Weight::from_parts(118_408_611_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -93,11 +93,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_664_000 picoseconds.
+		// Minimum execution time: 2_604_000 picoseconds.
 		Weight::from_parts(3_095_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_142
-			.saturating_add(Weight::from_parts(969_968, 0).saturating_mul(i.into()))
+			// Standard Error: 902
+			.saturating_add(Weight::from_parts(938_719, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -107,11 +107,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_935_000 picoseconds.
-		Weight::from_parts(3_254_000, 0)
+		// Minimum execution time: 2_944_000 picoseconds.
+		Weight::from_parts(3_345_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_120
-			.saturating_add(Weight::from_parts(693_278, 0).saturating_mul(i.into()))
+			// Standard Error: 1_492
+			.saturating_add(Weight::from_parts(720_504, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -121,11 +121,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `25 + p * (69 ±0)`
 		//  Estimated: `23 + p * (70 ±0)`
-		// Minimum execution time: 4_768_000 picoseconds.
-		Weight::from_parts(5_078_000, 0)
+		// Minimum execution time: 4_357_000 picoseconds.
+		Weight::from_parts(4_977_000, 0)
 			.saturating_add(Weight::from_parts(0, 23))
-			// Standard Error: 1_837
-			.saturating_add(Weight::from_parts(1_440_763, 0).saturating_mul(p.into()))
+			// Standard Error: 2_464
+			.saturating_add(Weight::from_parts(1_479_798, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 16_745_000 picoseconds.
-		Weight::from_parts(28_172_000, 0)
+		// Minimum execution time: 10_967_000 picoseconds.
+		Weight::from_parts(30_556_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 119_458_694_000 picoseconds.
-		Weight::from_parts(120_996_684_000, 0)
+		// Minimum execution time: 118_210_316_000 picoseconds.
+		Weight::from_parts(123_765_367_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -46,32 +46,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_973_000 picoseconds.
-		Weight::from_parts(2_244_000, 0)
+		// Minimum execution time: 1_983_000 picoseconds.
+		Weight::from_parts(2_274_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_196_000 picoseconds.
-		Weight::from_parts(4_677_000, 0)
+		// Minimum execution time: 4_176_000 picoseconds.
+		Weight::from_parts(4_737_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_146_000 picoseconds.
-		Weight::from_parts(4_677_000, 0)
+		// Minimum execution time: 4_196_000 picoseconds.
+		Weight::from_parts(4_717_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 590_000 picoseconds.
-		Weight::from_parts(711_000, 0)
+		// Minimum execution time: 611_000 picoseconds.
+		Weight::from_parts(741_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 9_324_000 picoseconds.
-		Weight::from_parts(10_185_000, 0)
+		// Minimum execution time: 9_284_000 picoseconds.
+		Weight::from_parts(10_065_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -90,32 +90,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 450_000 picoseconds.
-		Weight::from_parts(551_000, 0)
+		// Minimum execution time: 470_000 picoseconds.
+		Weight::from_parts(571_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 450_000 picoseconds.
-		Weight::from_parts(551_000, 0)
+		// Minimum execution time: 461_000 picoseconds.
+		Weight::from_parts(570_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_246_000 picoseconds.
-		Weight::from_parts(4_777_000, 0)
+		// Minimum execution time: 4_366_000 picoseconds.
+		Weight::from_parts(4_957_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_464_000 picoseconds.
-		Weight::from_parts(2_884_000, 0)
+		// Minimum execution time: 2_484_000 picoseconds.
+		Weight::from_parts(2_864_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

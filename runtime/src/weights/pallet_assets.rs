@@ -56,8 +56,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `139`
 		//  Estimated: `3675`
-		// Minimum execution time: 12_779_000 picoseconds.
-		Weight::from_parts(14_352_000, 0)
+		// Minimum execution time: 13_069_000 picoseconds.
+		Weight::from_parts(14_672_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_387_000 picoseconds.
-		Weight::from_parts(12_859_000, 0)
+		// Minimum execution time: 11_748_000 picoseconds.
+		Weight::from_parts(12_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,11 +85,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `676 + c * (157 ±0)`
 		//  Estimated: `3675 + c * (2609 ±0)`
-		// Minimum execution time: 18_367_000 picoseconds.
-		Weight::from_parts(19_349_000, 0)
+		// Minimum execution time: 18_898_000 picoseconds.
+		Weight::from_parts(20_470_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 56_104
-			.saturating_add(Weight::from_parts(16_927_220, 0).saturating_mul(c.into()))
+			// Standard Error: 152_616
+			.saturating_add(Weight::from_parts(18_512_081, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -105,11 +105,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `444 + a * (86 ±0)`
 		//  Estimated: `3675 + a * (2623 ±0)`
-		// Minimum execution time: 17_486_000 picoseconds.
-		Weight::from_parts(18_567_000, 0)
+		// Minimum execution time: 18_207_000 picoseconds.
+		Weight::from_parts(18_577_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 29_708
-			.saturating_add(Weight::from_parts(19_625_645, 0).saturating_mul(a.into()))
+			// Standard Error: 119_805
+			.saturating_add(Weight::from_parts(21_412_081, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_785_000 picoseconds.
-		Weight::from_parts(18_428_000, 0)
+		// Minimum execution time: 16_956_000 picoseconds.
+		Weight::from_parts(18_858_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `3675`
-		// Minimum execution time: 26_469_000 picoseconds.
-		Weight::from_parts(28_773_000, 0)
+		// Minimum execution time: 27_150_000 picoseconds.
+		Weight::from_parts(29_775_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 33_930_000 picoseconds.
-		Weight::from_parts(36_074_000, 0)
+		// Minimum execution time: 34_832_000 picoseconds.
+		Weight::from_parts(37_285_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 47_200_000 picoseconds.
-		Weight::from_parts(50_275_000, 0)
+		// Minimum execution time: 49_253_000 picoseconds.
+		Weight::from_parts(52_188_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -186,8 +186,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 42_824_000 picoseconds.
-		Weight::from_parts(45_327_000, 0)
+		// Minimum execution time: 44_296_000 picoseconds.
+		Weight::from_parts(47_931_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 47_370_000 picoseconds.
-		Weight::from_parts(50_054_000, 0)
+		// Minimum execution time: 49_454_000 picoseconds.
+		Weight::from_parts(53_359_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -216,8 +216,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_936_000 picoseconds.
-		Weight::from_parts(18_647_000, 0)
+		// Minimum execution time: 17_627_000 picoseconds.
+		Weight::from_parts(19_348_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_875_000 picoseconds.
-		Weight::from_parts(18_427_000, 0)
+		// Minimum execution time: 17_576_000 picoseconds.
+		Weight::from_parts(19_820_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -242,8 +242,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_377_000 picoseconds.
-		Weight::from_parts(12_579_000, 0)
+		// Minimum execution time: 11_697_000 picoseconds.
+		Weight::from_parts(14_872_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_427_000 picoseconds.
-		Weight::from_parts(12_719_000, 0)
+		// Minimum execution time: 11_837_000 picoseconds.
+		Weight::from_parts(13_230_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 15_393_000 picoseconds.
-		Weight::from_parts(17_056_000, 0)
+		// Minimum execution time: 15_793_000 picoseconds.
+		Weight::from_parts(17_546_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -280,8 +280,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 12_389_000 picoseconds.
-		Weight::from_parts(13_610_000, 0)
+		// Minimum execution time: 12_528_000 picoseconds.
+		Weight::from_parts(17_206_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -295,11 +295,11 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 12_309_000 picoseconds.
-		Weight::from_parts(14_005_353, 0)
+		// Minimum execution time: 12_910_000 picoseconds.
+		Weight::from_parts(18_679_830, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 4_174
-			.saturating_add(Weight::from_parts(70_524, 0).saturating_mul(n.into()))
+			// Standard Error: 17_878
+			.saturating_add(Weight::from_parts(57_491, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -313,13 +313,13 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `390`
 		//  Estimated: `3675`
-		// Minimum execution time: 30_966_000 picoseconds.
-		Weight::from_parts(33_648_520, 0)
+		// Minimum execution time: 32_188_000 picoseconds.
+		Weight::from_parts(43_128_086, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 645
-			.saturating_add(Weight::from_parts(3_353, 0).saturating_mul(n.into()))
-			// Standard Error: 645
-			.saturating_add(Weight::from_parts(4_047, 0).saturating_mul(s.into()))
+			// Standard Error: 5_159
+			.saturating_add(Weight::from_parts(17_330, 0).saturating_mul(n.into()))
+			// Standard Error: 5_159
+			.saturating_add(Weight::from_parts(10_702, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -331,8 +331,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3675`
-		// Minimum execution time: 30_435_000 picoseconds.
-		Weight::from_parts(32_578_000, 0)
+		// Minimum execution time: 31_117_000 picoseconds.
+		Weight::from_parts(41_962_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -343,17 +343,15 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 50]`.
 	/// The range of component `s` is `[0, 50]`.
-	fn force_set_metadata(n: u32, s: u32, ) -> Weight {
+	fn force_set_metadata(_n: u32, s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `229`
 		//  Estimated: `3675`
-		// Minimum execution time: 14_932_000 picoseconds.
-		Weight::from_parts(16_548_923, 0)
+		// Minimum execution time: 15_232_000 picoseconds.
+		Weight::from_parts(18_504_532, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
-			// Standard Error: 394
-			.saturating_add(Weight::from_parts(4_001, 0).saturating_mul(n.into()))
-			// Standard Error: 394
-			.saturating_add(Weight::from_parts(4_946, 0).saturating_mul(s.into()))
+			// Standard Error: 1_020
+			.saturating_add(Weight::from_parts(3_021, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -365,8 +363,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3675`
-		// Minimum execution time: 29_925_000 picoseconds.
-		Weight::from_parts(32_057_000, 0)
+		// Minimum execution time: 30_435_000 picoseconds.
+		Weight::from_parts(33_640_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -377,8 +375,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 11_727_000 picoseconds.
-		Weight::from_parts(13_149_000, 0)
+		// Minimum execution time: 12_158_000 picoseconds.
+		Weight::from_parts(13_730_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -391,8 +389,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 33_890_000 picoseconds.
-		Weight::from_parts(36_194_000, 0)
+		// Minimum execution time: 34_861_000 picoseconds.
+		Weight::from_parts(37_937_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -409,8 +407,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `672`
 		//  Estimated: `6208`
-		// Minimum execution time: 70_825_000 picoseconds.
-		Weight::from_parts(75_022_000, 0)
+		// Minimum execution time: 72_528_000 picoseconds.
+		Weight::from_parts(80_650_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -423,8 +421,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `484`
 		//  Estimated: `3675`
-		// Minimum execution time: 35_143_000 picoseconds.
-		Weight::from_parts(37_796_000, 0)
+		// Minimum execution time: 35_944_000 picoseconds.
+		Weight::from_parts(39_028_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -437,8 +435,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `484`
 		//  Estimated: `3675`
-		// Minimum execution time: 36_985_000 picoseconds.
-		Weight::from_parts(39_659_000, 0)
+		// Minimum execution time: 37_736_000 picoseconds.
+		Weight::from_parts(40_831_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -449,8 +447,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 13_169_000 picoseconds.
-		Weight::from_parts(14_562_000, 0)
+		// Minimum execution time: 13_530_000 picoseconds.
+		Weight::from_parts(17_436_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -465,8 +463,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `793`
 		//  Estimated: `3675`
-		// Minimum execution time: 37_526_000 picoseconds.
-		Weight::from_parts(39_899_000, 0)
+		// Minimum execution time: 38_387_000 picoseconds.
+		Weight::from_parts(41_071_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -479,8 +477,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `690`
 		//  Estimated: `3675`
-		// Minimum execution time: 35_222_000 picoseconds.
-		Weight::from_parts(37_526_000, 0)
+		// Minimum execution time: 36_264_000 picoseconds.
+		Weight::from_parts(39_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -495,8 +493,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `584`
 		//  Estimated: `3675`
-		// Minimum execution time: 34_872_000 picoseconds.
-		Weight::from_parts(37_226_000, 0)
+		// Minimum execution time: 35_613_000 picoseconds.
+		Weight::from_parts(41_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -509,8 +507,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `514`
 		//  Estimated: `3675`
-		// Minimum execution time: 32_518_000 picoseconds.
-		Weight::from_parts(34_762_000, 0)
+		// Minimum execution time: 33_420_000 picoseconds.
+		Weight::from_parts(36_134_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -523,8 +521,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `463`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_975_000 picoseconds.
-		Weight::from_parts(18_408_000, 0)
+		// Minimum execution time: 17_586_000 picoseconds.
+		Weight::from_parts(19_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -539,8 +537,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `502`
 		//  Estimated: `6208`
-		// Minimum execution time: 59_168_000 picoseconds.
-		Weight::from_parts(62_132_000, 0)
+		// Minimum execution time: 61_251_000 picoseconds.
+		Weight::from_parts(66_208_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -551,8 +549,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 5_147_000 picoseconds.
-		Weight::from_parts(5_919_000, 0)
+		// Minimum execution time: 5_438_000 picoseconds.
+		Weight::from_parts(6_129_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -562,8 +560,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `226`
 		//  Estimated: `3599`
-		// Minimum execution time: 6_880_000 picoseconds.
-		Weight::from_parts(7_582_000, 0)
+		// Minimum execution time: 6_980_000 picoseconds.
+		Weight::from_parts(7_862_000, 0)
 			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -573,8 +571,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `246`
 		//  Estimated: `3613`
-		// Minimum execution time: 8_593_000 picoseconds.
-		Weight::from_parts(9_343_000, 0)
+		// Minimum execution time: 8_813_000 picoseconds.
+		Weight::from_parts(9_745_000, 0)
 			.saturating_add(Weight::from_parts(0, 3613))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -586,8 +584,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `153`
 		//  Estimated: `3675`
-		// Minimum execution time: 8_002_000 picoseconds.
-		Weight::from_parts(8_983_000, 0)
+		// Minimum execution time: 8_152_000 picoseconds.
+		Weight::from_parts(9_143_000, 0)
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -598,8 +596,8 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `281`
 		//  Estimated: `3605`
-		// Minimum execution time: 6_330_000 picoseconds.
-		Weight::from_parts(7_091_000, 0)
+		// Minimum execution time: 6_390_000 picoseconds.
+		Weight::from_parts(7_231_000, 0)
 			.saturating_add(Weight::from_parts(0, 3605))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

@@ -48,8 +48,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_019_000 picoseconds.
-		Weight::from_parts(63_034_000, 0)
+		// Minimum execution time: 60_660_000 picoseconds.
+		Weight::from_parts(63_735_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 47_050_000 picoseconds.
-		Weight::from_parts(49_433_000, 0)
+		// Minimum execution time: 47_491_000 picoseconds.
+		Weight::from_parts(49_894_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_114_000 picoseconds.
-		Weight::from_parts(25_038_000, 0)
+		// Minimum execution time: 23_365_000 picoseconds.
+		Weight::from_parts(25_368_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_056_000 picoseconds.
-		Weight::from_parts(26_340_000, 0)
+		// Minimum execution time: 24_576_000 picoseconds.
+		Weight::from_parts(26_720_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_553_000 picoseconds.
-		Weight::from_parts(65_969_000, 0)
+		// Minimum execution time: 63_625_000 picoseconds.
+		Weight::from_parts(66_469_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_276_000 picoseconds.
-		Weight::from_parts(61_021_000, 0)
+		// Minimum execution time: 59_178_000 picoseconds.
+		Weight::from_parts(61_972_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_210_000 picoseconds.
-		Weight::from_parts(22_133_000, 0)
+		// Minimum execution time: 20_420_000 picoseconds.
+		Weight::from_parts(22_263_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,11 +133,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 20_571_000 picoseconds.
-		Weight::from_parts(21_141_000, 0)
+		// Minimum execution time: 20_761_000 picoseconds.
+		Weight::from_parts(21_101_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 29_179
-			.saturating_add(Weight::from_parts(18_273_803, 0).saturating_mul(u.into()))
+			// Standard Error: 33_325
+			.saturating_add(Weight::from_parts(18_062_370, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -146,24 +146,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_460_000 picoseconds.
-		Weight::from_parts(7_411_000, 0)
+		// Minimum execution time: 6_530_000 picoseconds.
+		Weight::from_parts(7_451_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 36_705_000 picoseconds.
-		Weight::from_parts(39_108_000, 0)
+		// Minimum execution time: 37_206_000 picoseconds.
+		Weight::from_parts(39_799_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_186_000 picoseconds.
-		Weight::from_parts(25_918_000, 0)
+		// Minimum execution time: 24_437_000 picoseconds.
+		Weight::from_parts(26_790_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -107,8 +107,7 @@ pub fn table() -> &'static [Entry] {
 		e(City, |g| Mcp::open_scheme { year: g.year(), terms: scheme_terms(g) }.into()),
 		e(City, |g| Mcp::top_up { year: g.year(), amount: g.amount() }.into()),
 		e(City, |g| Mcp::close_applications { year: g.year() }.into()),
-		// Program accounts too (refused: `regression_treasury_is_a_program_account`); not yet
-		// facility or keeping accounts (`regression_treasury_is_a_facility_account`, `..._keeping_account`).
+		// Accounts that keep others' money too, refused (`regression_treasury_is_a_*`).
 		e(City, |g| Mcp::set_treasury { account: g.treasury() }.into()),
 		e(Citizen, |g| Mcp::apply { year: g.year() }.into()),
 		// ---- Youth culture pass ----

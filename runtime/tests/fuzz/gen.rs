@@ -109,12 +109,12 @@ impl<'a> Gen<'a> {
 		}
 	}
 
-	/// A treasury the city may name: a known actor, or (one in four) a program's account
-	/// (refused). Not a facility's or a keeping account yet: naming one breaks what it backs
-	/// (`regression_treasury_is_a_facility_account`, `regression_treasury_is_a_keeping_account`).
+	/// A treasury the city may name: a known actor, or (one in four) an account where a
+	/// service keeps others' money — a program's, a facility's, a round's keeping account —
+	/// which the services refuse (`regression_treasury_is_a_*`).
 	pub fn treasury(&mut self) -> Address {
 		if self.word() % 4 == 3 {
-			MultiAddress::Id(citizen_runtime::PolicyFunds::program_account(self.program()))
+			MultiAddress::Id(self.service_account())
 		} else {
 			self.who()
 		}

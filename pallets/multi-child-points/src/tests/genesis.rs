@@ -23,3 +23,10 @@ fn a_new_chain_starts_at_storage_version_2() {
 		assert!(Schemes::<Test>::iter().next().is_none());
 	});
 }
+
+#[test]
+#[should_panic(expected = "TreasuryKeepsOthersMoney")]
+fn genesis_refuses_an_account_keeping_others_money_as_the_treasury() {
+	citizen_primitives::testing::MockOthersMoney::add(77);
+	new_test_ext_with(Some(77));
+}

@@ -58,3 +58,17 @@ fn a_program_account_cannot_be_the_treasury() {
 		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
 	});
 }
+
+#[test]
+fn an_account_keeping_others_money_cannot_be_the_treasury() {
+	run(|| {
+		// A facility's account or a live lottery round's keeping account, as the runtime
+		// tells (`KeepsOthersMoney`): that money is owed to citizens.
+		citizen_primitives::testing::MockOthersMoney::add(77);
+		assert_noop!(
+			MultiChildPoints::set_treasury(root(), 77),
+			Error::<Test>::TreasuryKeepsOthersMoney
+		);
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+	});
+}

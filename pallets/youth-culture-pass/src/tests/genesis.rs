@@ -40,3 +40,10 @@ fn the_genesis_config_in_json() {
 		serde_json::from_str(r#"{"treasury":null,"beacon":null}"#).unwrap();
 	assert_eq!(quicknet.beacon, None);
 }
+
+#[test]
+#[should_panic(expected = "TreasuryKeepsOthersMoney")]
+fn genesis_refuses_an_account_keeping_others_money_as_the_treasury() {
+	citizen_primitives::testing::MockOthersMoney::add(77);
+	new_test_ext_with(Some(77));
+}

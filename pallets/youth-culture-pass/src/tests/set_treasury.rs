@@ -36,3 +36,25 @@ fn a_program_account_cannot_be_the_treasury() {
 		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
 	});
 }
+
+#[test]
+fn an_account_keeping_others_money_cannot_be_the_treasury() {
+	run(|| {
+		// A live lottery round's keeping account (this pallet's own: the entrants'
+		// co-payments are owed back or due to the round's program).
+		let round = open_lottery();
+		let keeping = YouthPass::keeping_account(round);
+		assert_noop!(
+			YouthPass::set_treasury(root(), keeping),
+			Error::<Test>::TreasuryKeepsOthersMoney
+		);
+		// Another service's (a facility's account, as the runtime tells).
+		citizen_primitives::testing::MockOthersMoney::add(77);
+		assert_noop!(YouthPass::set_treasury(root(), 77), Error::<Test>::TreasuryKeepsOthersMoney);
+		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
+		// A round that is not live keeps nothing: its account may be named.
+		let not_live = YouthPass::keeping_account(round + 1);
+		assert_ok!(YouthPass::set_treasury(root(), not_live));
+		assert_eq!(Treasury::<Test>::get(), Some(not_live));
+	});
+}
