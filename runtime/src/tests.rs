@@ -2,7 +2,7 @@
 
 use crate::{
 	genesis_config_presets::*, AccountId, Assets, CitizenId, Council, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System, LOCAL_CURRENCY_ID,
+	RuntimeEvent, RuntimeOrigin, System, LOCAL_CURRENCY_ID,
 };
 use citizen_primitives::ClaimKind;
 use codec::Encode;
@@ -219,17 +219,9 @@ fn no_treasury_keeps_others_money() {
 			YouthCulturePass::set_treasury(root.clone(), facility.into()),
 			pallet_youth_culture_pass::Error::<Runtime>::TreasuryKeepsOthersMoney
 		);
-		// A live round's keeping account, once a round is live.
-		let live = pallet_youth_culture_pass::LiveRounds::<Runtime>::get();
-		for round in live.iter() {
-			let keeping = YouthCulturePass::keeping_account(*round);
-			assert!(Others::keeps_others_money(&keeping));
-			assert_noop!(
-				MultiChildPoints::set_treasury(root.clone(), keeping.into()),
-				pallet_multi_child_points::Error::<Runtime>::TreasuryKeepsOthersMoney
-			);
-		}
-		assert!(!Others::keeps_others_money(&YouthCulturePass::keeping_account(u32::MAX)));
+		// No round is live here: no keeping account is refused (a live round's is, in the
+		// fuzzer's `regression_treasury_is_a_keeping_account` with the real pallets).
+		assert!(!Others::keeps_others_money(&YouthCulturePass::keeping_account(0)));
 	});
 }
 

@@ -192,6 +192,9 @@ impl<T: Config> Pallet<T> {
 			budget = budget.checked_add(&tier_budget).ok_or(ArithmeticError::Overflow)?;
 		}
 		let id = NextRoundId::<T>::get();
+		// A treasury named before this round existed may be its keeping account: the
+		// entrants' co-payments would sit in the treasury and fund the next program.
+		ensure!(Self::keeping_account(id) != treasury, Error::<T>::TreasuryKeepsOthersMoney);
 		let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let mut live = LiveRounds::<T>::get();
 		live.try_push(id).map_err(|_| Error::<T>::TooManyLiveRounds)?;

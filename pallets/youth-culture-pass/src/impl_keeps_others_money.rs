@@ -9,7 +9,10 @@ use frame_support::{traits::Get, BoundedVec};
 
 impl<T: Config> KeepsOthersMoney<T::AccountId> for Pallet<T> {
 	/// The keeping account of a live round ([`LiveRounds`], at most `MaxLiveRounds`): one read
-	/// and a hash a live round. A round's account holds nothing once it leaves that list.
+	/// and a hash a live round. Not covered: a round not opened yet (its keeping account does
+	/// not exist; `open_round` refuses a treasury that is the new round's keeping account), and
+	/// a finished round whose refunds failed (they stay in its account, with the keeping
+	/// deposit, until `retry_refund` pays them).
 	fn keeps_others_money(who: &T::AccountId) -> bool {
 		LiveRounds::<T>::get().iter().any(|round| Self::keeping_account(*round) == *who)
 	}

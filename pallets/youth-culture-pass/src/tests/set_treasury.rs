@@ -52,9 +52,13 @@ fn an_account_keeping_others_money_cannot_be_the_treasury() {
 		citizen_primitives::testing::MockOthersMoney::add(77);
 		assert_noop!(YouthPass::set_treasury(root(), 77), Error::<Test>::TreasuryKeepsOthersMoney);
 		assert_eq!(Treasury::<Test>::get(), Some(TREASURY));
-		// A round that is not live keeps nothing: its account may be named.
-		let not_live = YouthPass::keeping_account(round + 1);
-		assert_ok!(YouthPass::set_treasury(root(), not_live));
-		assert_eq!(Treasury::<Test>::get(), Some(not_live));
+		// The next round's keeping account holds nothing yet and may be named; but that round
+		// cannot open while it is the treasury (its co-payments would fund the next program).
+		let next = YouthPass::keeping_account(round + 1);
+		assert_ok!(YouthPass::set_treasury(root(), next));
+		assert_noop!(
+			YouthPass::open_round(root(), lottery_terms()),
+			Error::<Test>::TreasuryKeepsOthersMoney
+		);
 	});
 }
