@@ -243,7 +243,6 @@ mod benchmarks {
 	fn set_treasury() {
 		let treasury: T::AccountId = account("treasury", 1, 0);
 		T::OthersMoney::set_up_worst_case();
-		<Pallet<T> as KeepsOthersMoney<T::AccountId>>::set_up_worst_case();
 		#[extrinsic_call]
 		_(admin::<T>() as T::RuntimeOrigin, T::Lookup::unlookup(treasury.clone()));
 		assert_eq!(Treasury::<T>::get(), Some(treasury));

@@ -151,10 +151,10 @@ impl<T: Config> Pallet<T> {
 		// Funding a round from a program's account would take money backing vouchers; a
 		// return paid there would sit in a program that does not count it.
 		ensure!(!T::Ledger::is_program_account(&account), Error::<T>::TreasuryIsProgramAccount);
-		// Nor a facility's or a live round's keeping account (this pallet's own included):
-		// that money is owed to citizens.
+		// Nor a facility's or a live round's keeping account (the runtime's `OthersMoney`
+		// includes this pallet): that money is owed to citizens.
 		ensure!(
-			!T::OthersMoney::keeps_others_money(&account) && !Self::keeps_others_money(&account),
+			!T::OthersMoney::keeps_others_money(&account),
 			Error::<T>::TreasuryKeepsOthersMoney
 		);
 		Treasury::<T>::put(&account);

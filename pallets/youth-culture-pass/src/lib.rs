@@ -266,8 +266,9 @@ pub mod pallet {
 		type Ledger: VoucherLedger<Self::AccountId, Self::Balance>
 			+ ServicePrograms<Self::AccountId, Self::Balance>;
 
-		/// Accounts where other services keep money they owe (a facility's, a lottery round's
-		/// keeping account): never the treasury, as program accounts never are.
+		/// Accounts where services keep money they owe (a facility's, a lottery round's keeping
+		/// account): never the treasury, as program accounts never are. Includes this pallet
+		/// (its live rounds' keeping accounts), as the runtime's tuple does.
 		type OthersMoney: KeepsOthersMoney<Self::AccountId>;
 
 		/// The clock.

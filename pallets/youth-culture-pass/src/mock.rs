@@ -71,7 +71,7 @@ impl pallet_youth_culture_pass::Config for Test {
 	type Balance = Balance;
 	type Currency = Balances;
 	type Ledger = TestLedger;
-	type OthersMoney = citizen_primitives::testing::MockOthersMoney;
+	type OthersMoney = (citizen_primitives::testing::MockOthersMoney, YouthPass);
 	type Time = MockTime;
 	type PalletId = PassPalletId;
 	type Beacon = MockBeacon;
