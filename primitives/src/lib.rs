@@ -246,7 +246,17 @@ pub trait CitizenRegistry<AccountId> {
 	/// Whether `citizen` is active now: not suspended (by an issuer, or because the issuer
 	/// that registered it was removed) and not deregistered.
 	fn is_active(citizen: CitizenId) -> bool {
-		Self::account_of(citizen).and_then(|account| Self::citizen_of(&account)) == Some(citizen)
+		Self::standing(citizen).is_some_and(|(_, active)| active)
+	}
+
+	/// The account bound to `citizen` and whether the citizen is active now (see
+	/// [`Self::is_active`]); `None` once deregistered. What a view asks to tell a suspended
+	/// citizen from a stranger: an implementation answers it in one look at the citizen's
+	/// record.
+	fn standing(citizen: CitizenId) -> Option<(AccountId, bool)> {
+		let account = Self::account_of(citizen)?;
+		let active = Self::citizen_of(&account) == Some(citizen);
+		Some((account, active))
 	}
 
 	/// The claim of `kind` that `citizen` holds, if it is valid now.

@@ -402,6 +402,7 @@ pub fn registry_conformance<H: RegistryHarness>() {
 	assert_eq!(R::<H>::citizen_of(&1_001), Some(alice));
 	assert_eq!(R::<H>::account_of(alice), Some(1_001));
 	assert!(R::<H>::is_active(alice));
+	assert_eq!(R::<H>::standing(alice), Some((1_001, true)));
 	assert_eq!(R::<H>::citizen_of(&1_999), None, "an unknown account is no citizen");
 	assert!(!R::<H>::has_valid_claim(alice, ClaimKind::Resident));
 	H::attest(alice, resident.clone(), H::now().saturating_add(10 * DAY));
@@ -414,8 +415,10 @@ pub fn registry_conformance<H: RegistryHarness>() {
 	assert_eq!(R::<H>::citizen_of(&1_001), None);
 	assert_eq!(R::<H>::account_of(alice), Some(1_001), "the binding stays while suspended");
 	assert!(!R::<H>::is_active(alice));
+	assert_eq!(R::<H>::standing(alice), Some((1_001, false)), "suspended, still bound");
 	assert!(!R::<H>::has_valid_claim(alice, ClaimKind::Resident));
 	H::set_suspended(alice, false);
+	assert_eq!(R::<H>::standing(alice), Some((1_001, true)));
 	assert!(R::<H>::has_valid_claim(alice, ClaimKind::Resident));
 	// Expiry needs no transaction.
 	H::advance(10 * DAY);
@@ -425,12 +428,14 @@ pub fn registry_conformance<H: RegistryHarness>() {
 	assert_eq!(R::<H>::citizen_of(&1_003), Some(alice));
 	assert_eq!(R::<H>::citizen_of(&1_001), None);
 	assert_eq!(R::<H>::account_of(alice), Some(1_003));
+	assert_eq!(R::<H>::standing(alice), Some((1_003, true)), "the new key, active");
 	// Deregistered: no account, no citizen, no claims.
 	H::attest(bob, resident, H::now().saturating_add(DAY));
 	H::deregister(bob);
 	assert_eq!(R::<H>::citizen_of(&1_002), None);
 	assert_eq!(R::<H>::account_of(bob), None);
 	assert!(!R::<H>::is_active(bob));
+	assert_eq!(R::<H>::standing(bob), None);
 	assert!(!R::<H>::has_valid_claim(bob, ClaimKind::Resident));
 }
 

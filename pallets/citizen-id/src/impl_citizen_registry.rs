@@ -18,6 +18,15 @@ impl<T: Config> CitizenRegistry<T::AccountId> for Pallet<T> {
 			.map(|record| record.account)
 	}
 
+	fn standing(citizen: CitizenId) -> Option<(T::AccountId, bool)> {
+		Citizens::<T>::get(citizen)
+			.filter(|record| record.status != CitizenStatus::Deregistered)
+			.map(|record| {
+				let active = Self::is_active_record(&record);
+				(record.account, active)
+			})
+	}
+
 	fn valid_claim(citizen: CitizenId, kind: ClaimKind) -> Option<ValidClaim<T::AccountId>> {
 		let record = Citizens::<T>::get(citizen)?;
 		let claim = Self::stored_claim(citizen, &record, kind)?;

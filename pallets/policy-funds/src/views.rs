@@ -21,18 +21,21 @@ impl<T: Config> Pallet<T> {
 	///
 	/// [`CitizenRegistry::citizen_of`] answers only for active citizens, so the caller passes
 	/// the registry's raw binding of `account` as `bound` (in the runtime,
-	/// `pallet_citizen_id::CitizenOf`): a binding that the registry confirms (`account_of` is
-	/// still `account`) while `citizen_of` says nothing is a suspended citizen. With `bound =
-	/// None` only active citizens are recognised.
+	/// `pallet_citizen_id::CitizenOf`): a binding that the registry confirms
+	/// ([`CitizenRegistry::standing`] names `account`) is the citizen, suspended or not; one it
+	/// does not is nobody. With `bound = None` only active citizens are recognised. One look
+	/// at the citizen's record either way: merchants ask this at every payment.
 	pub fn account_standing(
 		account: &T::AccountId,
 		bound: Option<CitizenId>,
 	) -> Option<(CitizenId, bool)> {
-		if let Some(citizen) = T::Citizens::citizen_of(account) {
-			return Some((citizen, false));
+		match bound {
+			Some(citizen) => {
+				let (bound_to, active) = T::Citizens::standing(citizen)?;
+				(bound_to == *account).then_some((citizen, !active))
+			}
+			None => T::Citizens::citizen_of(account).map(|citizen| (citizen, false)),
 		}
-		let citizen = bound?;
-		(T::Citizens::account_of(citizen).as_ref() == Some(account)).then_some((citizen, true))
 	}
 
 	/// A voucher as a wallet shows it: zero after the spending window.
@@ -268,7 +271,9 @@ impl<T: Config> AcceptContext<T> {
 			Some((_, true)) => return refuse(Refusal::CitizenSuspended),
 			Some((citizen, false)) => citizen,
 		};
-		if T::Citizens::account_of(citizen).as_ref() == Some(merchant) {
+		// `citizen` is the one bound to `account` (`account_standing`): the citizen pays
+		// themselves exactly when the payer is the merchant, as `spend` judges it.
+		if account == merchant {
 			return refuse(Refusal::SelfPayment);
 		}
 		// Vouchers with value in programs not finished, of owners whose vouchers are spent at

@@ -19,6 +19,8 @@ fn ids_of_a_removed_issuer_read_as_suspended_until_reconfirmed() {
 		// even those attested by an issuer that is still registered.
 		assert_eq!(CitizenIds::citizen_of(&ALICE), None);
 		assert!(!CitizenIds::is_active(alice));
+		// A merchant's view tells her from a stranger: still bound, not active.
+		assert_eq!(CitizenIds::standing(alice), Some((ALICE, false)));
 		assert_eq!(status_of(alice, ClaimKind::Resident), ClaimStatus::Suspended);
 		assert!(!CitizenIds::has_valid_claim(alice, ClaimKind::Resident));
 		let view = CitizenIds::citizen_view(alice).unwrap();
@@ -33,6 +35,7 @@ fn ids_of_a_removed_issuer_read_as_suspended_until_reconfirmed() {
 		assert_ok!(CitizenIds::confirm_citizen(signed(BANK), alice));
 		assert_eq!(last_event(), Event::CitizenReconfirmed { citizen: alice, by: BANK });
 		assert_eq!(CitizenIds::citizen_of(&ALICE), Some(alice));
+		assert_eq!(CitizenIds::standing(alice), Some((ALICE, true)));
 		assert_eq!(status_of(alice, ClaimKind::Resident), ClaimStatus::Active);
 		assert_eq!(Citizens::<Test>::get(alice).unwrap().registered_by, BANK);
 		assert_noop!(
