@@ -8,6 +8,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod dev_seal;
+mod native_views;
 mod rpc;
 mod service;
 mod types;

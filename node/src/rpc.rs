@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::native_views::NativeViews;
+
 use citizen_runtime::{opaque::Block, AccountId, Balance, Nonce, ProgramTerms};
 use jsonrpsee::RpcModule;
 use sc_consensus_manual_seal::rpc::{EngineCommand, ManualSeal, ManualSealApiServer};
@@ -29,6 +31,7 @@ pub fn create_full<C, P>(
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
 	C: ProvideRuntimeApi<Block>
+		+ sp_api::CallApiAt<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
 		+ Send
@@ -55,17 +58,20 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	// The citizen services' methods: their views run natively while the chain runs this
+	// node's runtime build (`native_views`), in wasm otherwise.
+	let views = Arc::new(NativeViews::new(client));
 	module.merge(CitizenIdRpcServer::<_, AccountId>::into_rpc(CitizenIdRpcHandler::new(
-		client.clone(),
+		views.clone(),
 	)))?;
 	module.merge(PolicyFundsRpcServer::<_, AccountId, Balance>::into_rpc(
-		PolicyFundsRpcHandler::<_, _, ProgramTerms>::new(client.clone()),
+		PolicyFundsRpcHandler::<_, _, ProgramTerms>::new(views.clone()),
 	))?;
 	module.merge(YouthCulturePassRpcServer::<_, AccountId, Balance>::into_rpc(
-		YouthCulturePassRpcHandler::new(client.clone()),
+		YouthCulturePassRpcHandler::new(views.clone()),
 	))?;
 	module.merge(FacilityBookingRpcServer::<_, AccountId, Balance>::into_rpc(
-		FacilityBookingRpcHandler::new(client),
+		FacilityBookingRpcHandler::new(views),
 	))?;
 	if let Some(sink) = manual_seal {
 		module.merge(ManualSeal::new(sink).into_rpc())?;

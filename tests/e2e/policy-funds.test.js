@@ -163,6 +163,33 @@ test('funds_canAcceptMany answers a batch in one call, as funds_canAccept answer
   assert.equal(tooMany.error.code, -32602);
 });
 
+test('the node answers merchants natively exactly as the wasm runtime does (state_call)', async () => {
+  // The funds RPC runs the runtime's views in the node's own build while the chain runs that
+  // build (node/src/native_views.rs); `api.call` goes through state_call, always in wasm.
+  const hash = (await api.rpc.chain.getBlockHash()).toHex();
+  const name = (x) => (x === null || x === undefined ? null : String(x).toLowerCase());
+  const cases = [
+    [bookshop.address, citizen.address, 1_000],
+    [cramSchool.address, citizen.address, 1_000],
+    [bookshop.address, a.ferdie.address, 1],
+    [bookshop.address, citizen.address, GRANT * 2n],
+    [citizen.address, citizen.address, 1],
+  ];
+  for (const [merchant, account, amount] of cases) {
+    const native = await rpc('funds_canAccept', [merchant, account, Number(amount), hash]);
+    const wasm = (await api.at(hash).then((at) => at.call.policyFundsApi.canAccept(merchant, account, amount))).toJSON();
+    assert.equal(native.accepted, wasm.accepted, `${merchant} ${account} ${amount}`);
+    assert.equal(native.program, wasm.program);
+    assert.equal(name(native.refusal), name(wasm.refusal));
+    assert.deepEqual(native.usable.map(([p, b]) => [p, BigInt(b)]), wasm.usable.map(([p, b]) => [p, BigInt(b)]));
+  }
+  const native = await rpc('funds_voucherBalance', [citizen.address, programId, hash]);
+  const wasm = (await api.at(hash).then((at) => at.call.policyFundsApi.voucherBalance(citizen.address, programId))).unwrap().toJSON();
+  assert.equal(BigInt(native.balance), BigInt(wasm.balance));
+  assert.equal(native.frozen, wasm.frozen);
+  assert.equal(native.expiresAt, wasm.expiresAt);
+});
+
 test('bad input to the funds RPC is a JSON-RPC error', async () => {
   const unknown = await rpcHttp(node.port, 'funds_programReport', [999]);
   assert.equal(unknown.error.code, 7102);
