@@ -3,6 +3,9 @@
 // genesis holds the load library's city (12,000 citizens with a Resident claim and a voucher,
 // merchants, programs), each printed beside `state_getStorage` (a raw storage read: the floor
 // of any RPC) and a trivial `state_call` (the floor of any runtime call) from the same run.
+// The node answers the merchant methods in its own build of the runtime while the chain runs
+// that build (node/src/native_views.rs); the `state_call … (wasm)` rows are the same answers
+// from the wasm runtime, what a merchant gets after an upgrade until the node is updated.
 //
 //   [ROUNDS=3] node scripts/bench-rpc.mjs [SECONDS] [CONNECTIONS]   (scripts/bench.sh runs it)
 //
@@ -16,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import {
   TARGET_DIR, ensureGenesis, fmt, log, paramsFromEnv, population, rpcHttp, startLoadNode, table,
 } from './lib/load.mjs';
-import { u8aToHex } from '../tests/e2e/node_modules/@polkadot/util/index.js';
+import { bnToU8a, u8aConcat, u8aToHex } from '../tests/e2e/node_modules/@polkadot/util/index.js';
+import { decodeAddress } from '../tests/e2e/node_modules/@polkadot/util-crypto/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.argv[2] ?? 10);
@@ -53,6 +57,11 @@ const cases = [
   { name: 'citizen_verifyClaim', merchant: true, bodies: citizens.map((a) => body('citizen_verifyClaim', [a, 'Resident'])) },
   { name: 'funds_canAccept', merchant: true, bodies: citizens.map((a) => body('funds_canAccept', [merchant, a, amount])) },
   { name: 'funds_voucherBalance', merchant: true, bodies: citizens.map((a) => body('funds_voucherBalance', [a, program])) },
+  // The same three answers from the wasm runtime (state_call), which the merchant methods use
+  // only when the chain runs a runtime other than the node's own build (node/src/native_views.rs).
+  { name: 'state_call CitizenIdApi_account_claim (wasm)', wasm: true, bodies: citizens.map((a) => body('state_call', ['CitizenIdApi_account_claim', u8aToHex(u8aConcat(decodeAddress(a), [0]))])) },
+  { name: 'state_call PolicyFundsApi_can_accept (wasm)', wasm: true, bodies: citizens.map((a) => body('state_call', ['PolicyFundsApi_can_accept', u8aToHex(u8aConcat(decodeAddress(merchant), decodeAddress(a), bnToU8a(amount, { bitLength: 128 })))])) },
+  { name: 'state_call PolicyFundsApi_voucher_balance (wasm)', wasm: true, bodies: citizens.map((a) => body('state_call', ['PolicyFundsApi_voucher_balance', u8aToHex(u8aConcat(decodeAddress(a), bnToU8a(program, { bitLength: 32 })))])) },
   { name: `citizen_verifyClaims (${BATCH} accounts)`, batch: BATCH, bodies: many(BATCH, (accounts) => body('citizen_verifyClaims', [accounts, 'Resident'])) },
   { name: `funds_canAcceptMany (${BATCH} queries)`, batch: BATCH, bodies: many(BATCH, (accounts) => body('funds_canAcceptMany', [accounts.map((a) => ({ merchant, citizenAccount: a, amount }))])) },
 ];

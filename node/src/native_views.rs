@@ -6,18 +6,25 @@
 //! `YouthCulturePassApi`, `FacilityBookingApi`) are plain storage reads and arithmetic, so the
 //! node can run the same code natively, against the same state, without an instance.
 //!
-//! It does so only when that is provably the same code: the node was built together with a
-//! runtime whose wasm it embeds (`citizen_runtime::WASM_BINARY`), and the chain's `:code` at
-//! the queried block is exactly those bytes (same hash). After any runtime upgrade, on a chain
-//! started from another build, or when a proof is being recorded, the call goes to the wasm
-//! runtime as before. A native call that panics also falls back to wasm (which then gives the
-//! runtime's own error). Nothing here writes: the native call runs on an overlay of its own
-//! that is dropped.
+//! It does so only when the chain runs the code this node was built from: the node embeds the
+//! wasm of the runtime it links (`citizen_runtime::WASM_BINARY`), the chain's `:code` at the
+//! queried block is exactly those bytes (same hash), and no `--wasm-runtime-overrides` or
+//! `codeSubstitutes` replace it. Native and wasm are two compilations of one source (native
+//! with `std`, 64-bit); the views are storage reads and integer arithmetic with no `std`-only
+//! logic, and an end-to-end test compares their answers with `state_call`'s. After a runtime
+//! upgrade, on a chain started from another build, when a proof is being recorded, or after
+//! something was written on the same API instance, the call goes to the wasm runtime as
+//! before. A native call that panics falls back to wasm (which then gives the runtime's own
+//! error) and turns the native path off for the rest of the process. Nothing here writes: the
+//! native call runs on an overlay of its own that is dropped.
 //!
 //! Consensus never goes through this: block import and authoring use the client directly.
 //! Only the RPC handlers of the citizen services hold a [`NativeViews`].
 
-use std::sync::{Arc, Mutex};
+use std::sync::{
+	atomic::{AtomicBool, Ordering},
+	Arc, Mutex,
+};
 
 use citizen_runtime::{apis::RuntimeApi, opaque::Block};
 use sp_api::{
@@ -54,13 +61,25 @@ pub struct NativeViews<C> {
 	native_code: Option<BlockHash>,
 	/// The last block looked at, and whether its code is the native build.
 	last: Mutex<Option<(BlockHash, bool)>>,
+	/// Whether the log has said that views run natively, and that they run in wasm.
+	said_native: AtomicBool,
+	said_wasm: AtomicBool,
+	/// Set when a native call panicked: native is off from then on.
+	broken: AtomicBool,
 }
 
 impl<C> NativeViews<C> {
-	/// Wrap `client`.
-	pub fn new(client: Arc<C>) -> Self {
-		let native_code = citizen_runtime::WASM_BINARY.map(BlakeTwo256::hash);
-		Self { client, native_code, last: Mutex::new(None) }
+	/// Wrap `client`; with `enabled = false` every call goes to the client (wasm).
+	pub fn new(client: Arc<C>, enabled: bool) -> Self {
+		let native_code = citizen_runtime::WASM_BINARY.filter(|_| enabled).map(BlakeTwo256::hash);
+		Self {
+			client,
+			native_code,
+			last: Mutex::new(None),
+			said_native: AtomicBool::new(false),
+			said_wasm: AtomicBool::new(false),
+			broken: AtomicBool::new(false),
+		}
 	}
 }
 
@@ -81,6 +100,16 @@ impl<C: CallApiAt<Block>> NativeViews<C> {
 			.ok()
 			.and_then(|state| state.storage_hash(sp_storage::well_known_keys::CODE).ok().flatten())
 			.is_some_and(|code| code == native);
+		// Said once for each answer (not at every change: a caller alternating blocks before
+		// and after an upgrade would flood the log).
+		let said = if same { &self.said_native } else { &self.said_wasm };
+		if !said.swap(true, Ordering::Relaxed) {
+			if same {
+				log::info!(target: "citizen-rpc", "citizen-service views run natively: the chain runs this node's runtime build (block {at})");
+			} else {
+				log::info!(target: "citizen-rpc", "citizen-service views run in wasm: the chain's runtime at block {at} is not this node's build");
+			}
+		}
 		if let Ok(mut last) = self.last.lock() {
 			*last = Some((at, same));
 		}
@@ -88,21 +117,32 @@ impl<C: CallApiAt<Block>> NativeViews<C> {
 	}
 
 	/// `function` run natively on the state at `at`; `None` if the runtime does not know it or
-	/// the call panicked.
+	/// the call panicked. After a panic the native path is off for good: every later call goes
+	/// to wasm (a panic hook's report is costly, and a view that panics natively but not in
+	/// wasm means the builds differ).
 	fn native_call(&self, at: BlockHash, function: &str, arguments: &[u8]) -> Option<Vec<u8>> {
+		if self.broken.load(Ordering::Relaxed) {
+			return None;
+		}
 		let state = self.client.state_at(at).ok()?;
 		let mut overlay = OverlayedChanges::default();
 		let mut ext = sp_state_machine::Ext::new(&mut overlay, &state, None);
 		// The node's panic handler ends the process on a panic unless told to unwind: a panic
 		// in a view must only send the call to wasm.
 		let _unwind = sp_panic_handler::AbortGuard::force_unwind();
-		std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+		let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
 			sp_externalities::set_and_run_with_externalities(&mut ext, || {
 				citizen_runtime::apis::api::dispatch(function, arguments)
 			})
-		}))
-		.ok()
-		.flatten()
+		}));
+		match answer {
+			Ok(answer) => answer,
+			Err(_) => {
+				self.broken.store(true, Ordering::Relaxed);
+				log::warn!(target: "citizen-rpc", "{function} panicked in the node's build of the runtime; citizen-service views run in wasm from now on");
+				None
+			}
+		}
 	}
 }
 
@@ -110,7 +150,10 @@ impl<C: CallApiAt<Block>> CallApiAt<Block> for NativeViews<C> {
 	type StateBackend = C::StateBackend;
 
 	fn call_api_at(&self, params: CallApiAtParams<Block>) -> Result<Vec<u8>, ApiError> {
+		// Only a fresh call: no proof to record, nothing written before it on this API
+		// instance (the native call runs on an overlay of its own).
 		if params.recorder.is_none()
+			&& params.overlayed_changes.borrow().is_empty()
 			&& is_view(params.function)
 			&& self.runs_native_build(params.at)
 		{

@@ -17,6 +17,9 @@ use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 pub struct FullDeps<C, P> {
 	/// The client.
 	pub client: Arc<C>,
+	/// The same client, answering the citizen services' views natively when it can
+	/// ([`NativeViews`]).
+	pub views: Arc<NativeViews<C>>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
 	/// Where `engine_createBlock` sends its commands (dev chain only).
@@ -54,13 +57,12 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, manual_seal } = deps;
+	let FullDeps { client, views, pool, manual_seal } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	// The citizen services' methods: their views run natively while the chain runs this
 	// node's runtime build (`native_views`), in wasm otherwise.
-	let views = Arc::new(NativeViews::new(client));
 	module.merge(CitizenIdRpcServer::<_, AccountId>::into_rpc(CitizenIdRpcHandler::new(
 		views.clone(),
 	)))?;

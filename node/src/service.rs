@@ -227,13 +227,21 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, OpaqueHash>>(
 	// The dev chain's sealing commands: one per imported transaction, plus the RPC's.
 	let (seal_sink, seal_commands) = futures::channel::mpsc::channel(1024);
 
+	// The citizen services' views run natively while the chain runs this node's build, unless
+	// the operator replaced the chain's code (`--wasm-runtime-overrides`, the spec's
+	// `codeSubstitutes`): then the code that runs is not `:code`, and wasm answers.
+	let code_replaced =
+		config.wasm_runtime_overrides.is_some() || !config.chain_spec.code_substitutes().is_empty();
+	let views = Arc::new(crate::native_views::NativeViews::new(client.clone(), !code_replaced));
 	let rpc_extensions_builder = {
 		let client = client.clone();
+		let views = views.clone();
 		let pool = transaction_pool.clone();
 		let seal_sink = dev.then(|| seal_sink.clone());
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
+				views: views.clone(),
 				pool: pool.clone(),
 				manual_seal: seal_sink.clone(),
 			};

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -58,7 +58,11 @@ export async function startNode({ args = ['--dev', '--tmp'], connect = true, tim
   );
   running.add(child);
   let output = '';
-  const collect = (chunk) => { output += chunk.toString(); };
+  // E2E_NODE_LOG=file: every node's output is also appended there (for reading after a run).
+  const collect = (chunk) => {
+    output += chunk.toString();
+    if (process.env.E2E_NODE_LOG) appendFileSync(process.env.E2E_NODE_LOG, chunk);
+  };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const exited = once(child, 'exit');
